@@ -76,7 +76,38 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
   );
   const url = `postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`;
   await waitForPostgres(url, timeoutMs);
-  return { url, kind: 'embedded', stop: () => server.stop() };
+  return { url, kind: 'embedded', stop: () => stopEmbedded(server, dataDir) };
+}
+
+/**
+ * Stops the embedded server and waits until it is gone. `EmbeddedPostgres.stop()` alone waits for an exit
+ * event that never comes when the server has already exited (a terminal's Ctrl-C reaches the whole
+ * process group, so PostgreSQL often shuts down on its own first); PostgreSQL's own pid file says
+ * whether it still runs.
+ */
+async function stopEmbedded(server: EmbeddedPostgres, dataDir: string, timeoutMs = 30_000): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  void server.stop().catch(() => {});
+  const deadline = Date.now() + timeoutMs;
+  while (await postmasterRunning(pidFile)) {
+    if (Date.now() > deadline) {
+      throw new Error(`The embedded PostgreSQL in ${dataDir} did not stop within ${timeoutMs / 1000}s.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function postmasterRunning(pidFile: string): Promise<boolean> {
+  const content = await fs.readFile(pidFile, 'utf8').catch(() => undefined);
+  const pid = Number(content?.split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user (the `postgres` user when we are root).
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Polls until PostgreSQL answers a query, or fails with a message that says what to check. */
@@ -119,6 +150,26 @@ export async function createDatabase(serverUrl: string, name: string): Promise<s
   return url.toString();
 }
 
+/**
+ * Creates the database if it does not exist yet (unlike `createDatabase`, it keeps existing data) and
+ * returns its URL on the same server.
+ */
+export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Invalid database name: ${name}`);
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const existing = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (existing.rowCount === 0) await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The URL with its password replaced by `***`, for logs and summaries. */
 export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);

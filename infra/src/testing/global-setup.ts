@@ -1,7 +1,8 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { findFreePort } from '../postgres/port.ts';
-import { startPostgres, type RunningPostgres } from '../postgres/postgres.ts';
+import { startPostgres } from '../postgres/postgres.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,20 +13,24 @@ declare module 'vitest' {
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
-let postgres: RunningPostgres | undefined;
 
-/** Starts the real PostgreSQL the integration tests run against (never a mock). */
-export async function setup(project: TestProject): Promise<void> {
+/**
+ * Starts the real PostgreSQL the integration tests run against (never a mock): DATABASE_URL's server for
+ * the `int-external-postgres` project, otherwise an embedded one. Returns its teardown.
+ */
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
   const external = project.config.env?.PANGGUNG_TEST_POSTGRES === 'external';
-  postgres = await startPostgres({
+  // One cluster per test run, so two runs at once (or a crashed earlier one) never share a data folder.
+  const dataDir = path.join(repoRoot, '.test-data', `postgres-${process.pid}-${project.name}`);
+  const postgres = await startPostgres({
     databaseUrl: external ? process.env.DATABASE_URL : undefined,
-    dataDir: path.join(repoRoot, '.test-data', 'postgres'),
+    dataDir,
     port: await findFreePort(),
   });
   project.provide('pgServerUrl', postgres.url);
   project.provide('pgKind', postgres.kind);
-}
-
-export async function teardown(): Promise<void> {
-  await postgres?.stop();
+  return async () => {
+    await postgres.stop();
+    if (postgres.kind === 'embedded') await fs.rm(dataDir, { recursive: true, force: true });
+  };
 }

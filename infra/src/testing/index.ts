@@ -1,1 +1,2 @@
 export { freshDatabase } from './database.ts';
+export { processesMentioning, isAlive } from './processes.ts';

@@ -1,0 +1,116 @@
+import type { Kysely } from 'kysely';
+import { append } from './append/append.ts';
+import { createDatabase, type DatabaseOptions } from './db.ts';
+import type { Projection } from './projections/projection.ts';
+import { Projector, resetProjection, type ProjectorOptions } from './projections/projector.ts';
+import { readAll, type ReadAllResult } from './read/read-all.ts';
+import { readStream, streamVersion, type ReadStreamOptions } from './read/read-stream.ts';
+import { migrateToLatest } from './schema/migrations.ts';
+import type { EventStoreTables } from './schema/tables.ts';
+import { Notifier } from './subscribe/notifier.ts';
+import { Subscription, type SubscribeOptions } from './subscribe/subscription.ts';
+import type {
+  AppendOptions,
+  AppendResult,
+  Checkpoint,
+  ExpectedVersion,
+  NewEvent,
+  StoredEvent,
+} from './types.ts';
+import { verify, type VerifyOptions } from './verify/verify.ts';
+import type { VerifyReport } from './verify/chain-verifier.ts';
+
+export interface EventStoreOptions extends DatabaseOptions {
+  /** The clock that stamps `recordedAt` when an event's metadata has none. */
+  readonly now?: () => Date;
+  /** Where listener reconnects and projector failures are reported. */
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * The Panggung event store on PostgreSQL.
+ *
+ * @example
+ * const store = createEventStore({ connectionString: process.env.DATABASE_URL! });
+ * await store.migrate();
+ * const result = await store.append('contract-42', 'no_stream', [
+ *   { type: 'ContractDrafted', data: { amount: 12_500_000, currency: 'IDR' } },
+ * ], { metadata: { actor: 'person:ayu' } });
+ * for await (const batch of store.subscribe({ after: START })) console.log(batch);
+ */
+export class EventStore<Extra = object> {
+  readonly db: Kysely<EventStoreTables & Extra>;
+  readonly notifier: Notifier;
+  readonly #now: () => Date;
+  readonly #onError: (error: unknown) => void;
+
+  constructor(options: EventStoreOptions) {
+    this.db = createDatabase<Extra>(options);
+    this.#now = options.now ?? (() => new Date());
+    this.#onError = options.onError ?? (() => {});
+    this.notifier = new Notifier(options.connectionString, (error) => this.#onError(error));
+  }
+
+  /** Creates or upgrades the store's tables; safe to call from several processes at once. */
+  migrate(): Promise<string[]> {
+    return migrateToLatest(this.db as Kysely<unknown>);
+  }
+
+  append(
+    streamId: string,
+    expected: ExpectedVersion,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendResult> {
+    return append(this.#untyped, streamId, expected, events, options, this.#now);
+  }
+
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]> {
+    return readStream(this.#untyped, streamId, options);
+  }
+
+  streamVersion(streamId: string): Promise<bigint> {
+    return streamVersion(this.#untyped, streamId);
+  }
+
+  readAll(after: Checkpoint, limit?: number): Promise<ReadAllResult> {
+    return readAll(this.#untyped, after, limit);
+  }
+
+  /** Catch-up then live, in commit order. Starts the shared listener on first use. */
+  subscribe(options?: SubscribeOptions): Subscription {
+    void this.notifier.start().catch((error: unknown) => this.#onError(error));
+    return new Subscription(this.#untyped, this.notifier, options);
+  }
+
+  verify(options?: VerifyOptions): Promise<VerifyReport> {
+    return verify(this.#untyped, options);
+  }
+
+  /** Starts a runner for the projection (one active across all processes). */
+  project(
+    projection: Projection<EventStoreTables & Extra>,
+    options?: ProjectorOptions,
+  ): Projector<EventStoreTables & Extra> {
+    void this.notifier.start().catch((error: unknown) => this.#onError(error));
+    return new Projector(this.db, this.notifier, projection, { onError: this.#onError, ...options }).start();
+  }
+
+  /** Empties the projection and rewinds it to the first event; its runner replays everything. */
+  resetProjection(projection: Projection<EventStoreTables & Extra>): Promise<void> {
+    return resetProjection(this.db, projection);
+  }
+
+  async close(): Promise<void> {
+    await this.notifier.close();
+    await this.db.destroy();
+  }
+
+  get #untyped(): Kysely<unknown> {
+    return this.db as Kysely<unknown>;
+  }
+}
+
+export function createEventStore<Extra = object>(options: EventStoreOptions): EventStore<Extra> {
+  return new EventStore<Extra>(options);
+}

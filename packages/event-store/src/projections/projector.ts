@@ -1,0 +1,187 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Checkpoint } from '../types.ts';
+import { readAll } from '../read/read-all.ts';
+import type { Notifier } from '../subscribe/notifier.ts';
+import type { Projection } from './projection.ts';
+
+export interface ProjectorOptions {
+  /** Events per transaction (default 500). */
+  readonly batchSize?: number;
+  /** Fallback poll, and how often a standby runner tries to take over (default 1,000 ms). */
+  readonly pollIntervalMs?: number;
+  /** Called when a batch fails; the runner retries it after a pause. */
+  readonly onError?: (error: unknown) => void;
+}
+
+export type ProjectorState = 'starting' | 'standby' | 'active' | 'stopped';
+
+/**
+ * Runs one projection: reads events after its checkpoint, applies them and stores the new checkpoint in
+ * the same transaction. Only one runner per projection is active across all processes: it holds a
+ * PostgreSQL advisory lock on its own connection, and every checkpoint move is also fenced by the
+ * checkpoint it started from, so a runner that lost the lock can never apply a batch twice.
+ */
+export class Projector<DB = unknown> {
+  #state: ProjectorState = 'starting';
+  #stopping = false;
+  readonly #abort = new AbortController();
+  #loop: Promise<void> | undefined;
+  #checkpoint: Checkpoint = { transactionId: 0n, position: 0n };
+  #progressWaiters: Array<() => void> = [];
+  readonly #batchSize: number;
+  readonly #pollIntervalMs: number;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly notifier: Notifier,
+    readonly projection: Projection<DB>,
+    private readonly options: ProjectorOptions = {},
+  ) {
+    this.#batchSize = options.batchSize ?? 500;
+    this.#pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  }
+
+  get state(): ProjectorState {
+    return this.#state;
+  }
+
+  /** The last checkpoint this runner committed or read. */
+  get checkpoint(): Checkpoint {
+    return this.#checkpoint;
+  }
+
+  start(): this {
+    this.#loop ??= this.#run();
+    return this;
+  }
+
+  /**
+   * Resolves once this runner has applied everything committed before the call (and is active).
+   * Useful in tests and after a rebuild.
+   */
+  async caughtUp(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const { events } = await readAll(this.db as Kysely<unknown>, await this.#storedCheckpoint(), 1);
+      if (events.length === 0 && this.#state === 'active') return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 50);
+        this.#progressWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    throw new Error(`Projection ${this.projection.name} did not catch up within ${timeoutMs} ms`);
+  }
+
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    this.#abort.abort();
+    await this.#loop;
+    this.#state = 'stopped';
+  }
+
+  async #run(): Promise<void> {
+    await this.db
+      .insertInto('projection_checkpoints' as never)
+      .values({ name: this.projection.name } as never)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    while (!this.#stopping) {
+      try {
+        await this.db.connection().execute(async (connection) => {
+          const lockKey = sql`hashtextextended(${'projection:' + this.projection.name}, 0)`;
+          const { rows } = await sql<{
+            locked: boolean;
+          }>`select pg_try_advisory_lock(${lockKey}) as locked`.execute(connection);
+          if (!rows[0]?.locked) {
+            this.#state = 'standby';
+            return;
+          }
+          try {
+            this.#state = 'active';
+            await this.#applyUntilStopped(connection);
+          } finally {
+            await sql`select pg_advisory_unlock(${lockKey})`.execute(connection).catch(() => {});
+          }
+        });
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+      if (!this.#stopping) await this.#pause(this.#pollIntervalMs);
+    }
+  }
+
+  async #applyUntilStopped(connection: Kysely<DB>): Promise<void> {
+    while (!this.#stopping) {
+      const seen = this.notifier.generation;
+      const from = await this.#storedCheckpoint(connection);
+      // Read outside the write transaction: an open transaction with an id would hold back every reader.
+      const { events, checkpoint, heldBack } = await readAll(
+        connection as Kysely<unknown>,
+        from,
+        this.#batchSize,
+      );
+      this.#checkpoint = from;
+      if (events.length === 0) {
+        this.#notifyProgress();
+        await this.notifier.waitForChange(seen, heldBack ? 5 : this.#pollIntervalMs, this.#abort.signal);
+        continue;
+      }
+      const applied = await connection.transaction().execute(async (trx) => {
+        // Fencing: move the checkpoint only from where this batch started, or apply nothing.
+        const moved = await sql`
+          update projection_checkpoints
+          set transaction_id = ${checkpoint.transactionId.toString()}::xid8, position = ${checkpoint.position.toString()},
+              updated_at = now()
+          where name = ${this.projection.name}
+            and transaction_id = ${from.transactionId.toString()}::xid8 and position = ${from.position.toString()}
+        `.execute(trx);
+        if (Number(moved.numAffectedRows ?? 0n) !== 1) return false;
+        await this.projection.apply(trx as Transaction<DB>, events);
+        return true;
+      });
+      if (applied) this.#checkpoint = checkpoint;
+      this.#notifyProgress();
+    }
+  }
+
+  async #storedCheckpoint(connection: Kysely<DB> = this.db): Promise<Checkpoint> {
+    const { rows } = await sql<{ transaction_id: string; position: string }>`
+      select transaction_id::text as transaction_id, position from projection_checkpoints where name = ${this.projection.name}
+    `.execute(connection);
+    const row = rows[0];
+    return row
+      ? { transactionId: BigInt(row.transaction_id), position: BigInt(row.position) }
+      : { transactionId: 0n, position: 0n };
+  }
+
+  #notifyProgress(): void {
+    const waiters = this.#progressWaiters;
+    this.#progressWaiters = [];
+    for (const waiter of waiters) waiter();
+  }
+
+  #pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.#abort.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    });
+  }
+}
+
+/**
+ * Rebuilds a projection from zero: empties its tables and rewinds its checkpoint in one transaction.
+ * The active runner (in this or another process) then replays every event; a batch it had in flight is
+ * refused by the checkpoint fence.
+ */
+export async function resetProjection<DB>(db: Kysely<DB>, projection: Projection<DB>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`
+      insert into projection_checkpoints (name) values (${projection.name})
+      on conflict (name) do update set transaction_id = '0', position = 0, updated_at = now()
+    `.execute(trx);
+    await projection.reset(trx);
+  });
+}
