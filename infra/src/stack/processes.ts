@@ -28,11 +28,31 @@ export interface StackProcesses {
 export const stackProcesses: StackProcesses = {
   steps: [
     {
-      name: 'event store migrations',
-      command: 'pnpm',
-      args: ['--filter', '@panggung/event-store', 'run', 'migrate'],
+      name: 'database migrations (event store and read models)',
+      command: process.execPath,
+      args: ['--import', 'tsx', 'apps/api/src/cli/migrate.ts'],
+    },
+    {
+      // Written through the same commands a user's requests go through; skipped when already there.
+      name: 'demo data',
+      command: process.execPath,
+      args: ['--import', 'tsx', 'apps/api/src/cli/seed.ts'],
     },
   ],
-  // Coming: the API (apps/api), the worker (apps/worker) and the dashboard (apps/dashboard).
-  services: [],
+  services: [
+    {
+      name: 'api',
+      command: process.execPath,
+      args: ['--import', 'tsx', 'apps/api/src/server.ts'],
+      summary: `Panggung: http://${process.env.PANGGUNG_API_HOST ?? '127.0.0.1'}:${process.env.PANGGUNG_API_PORT ?? '3000'} (API docs at /api/docs)`,
+    },
+    {
+      // The worker package's `start` script, without pnpm in between: the stop signal reaches the worker
+      // itself, and pnpm does not report a "failed" run on every Ctrl-C.
+      name: 'worker',
+      command: process.execPath,
+      args: ['--import', 'tsx', 'apps/worker/src/main.ts'],
+      summary: 'Temporal worker: workflows and their activities (apps/worker)',
+    },
+  ],
 };

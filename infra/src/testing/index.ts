@@ -1,2 +1,3 @@
 export { freshDatabase } from './database.ts';
 export { processesMentioning, isAlive } from './processes.ts';
+export { testTemporalAddress, uniqueTaskQueue } from './temporal.ts';

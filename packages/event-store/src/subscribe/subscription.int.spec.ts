@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { START, type EventStore, type StoredEvent, type Subscription } from '../index.ts';
+import { START, createEventStore, type EventStore, type StoredEvent, type Subscription } from '../index.ts';
 import { actor, openTestStore, psql } from '../test-support.ts';
 
 let store: EventStore;
@@ -68,27 +68,29 @@ describe('subscribe', () => {
   });
 
   it('resumes from its checkpoint after losing its connection: no gap, no duplicate', async () => {
-    const first = store.subscribe({
+    // The subscriber runs in its own process (its own pool); the network cuts every one of its connections.
+    const subscriberStore = createEventStore({ connectionString: url, applicationName: 'cut-subscriber' });
+    const first = subscriberStore.subscribe({
       after: (await store.readAll(START, 100_000)).checkpoint,
       pollIntervalMs: 60_000,
     });
     for (let n = 1; n <= 4; n++) await store.append('live-4', 'any', [{ type: 'Cue', data: { n } }], actor);
     const received = await take(first, 4);
     const saved = received[1]!.checkpoint; // the consumer had only handled two when it went away
-    first.close();
-    // The database drops every connection of the pool, as a network cut would.
     await psql(
       url,
-      `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+      `select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'cut-subscriber'`,
     );
-    await store
-      .append('live-4', 'any', [{ type: 'Cue', data: { n: 5 } }], actor)
-      .catch(() => store.append('live-4', 'any', [{ type: 'Cue', data: { n: 5 } }], actor));
-    const resumed = store.subscribe({ after: saved, pollIntervalMs: 60_000 });
+    first.close();
+    await subscriberStore.close();
+    await store.append('live-4', 'any', [{ type: 'Cue', data: { n: 5 } }], actor);
+    const resumedStore = createEventStore({ connectionString: url });
+    const resumed = resumedStore.subscribe({ after: saved, pollIntervalMs: 60_000 });
     try {
       expect(numbers(await take(resumed, 3))).toEqual([3, 4, 5]);
     } finally {
       resumed.close();
+      await resumedStore.close();
     }
   });
 

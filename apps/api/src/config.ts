@@ -1,0 +1,70 @@
+/** Everything the API reads from its environment, in one place (README: Configuration). */
+export interface ApiConfig {
+  readonly databaseUrl: string;
+  readonly temporal: {
+    readonly address: string;
+    readonly namespace: string;
+    readonly taskQueue: string;
+    readonly apiKey?: string | undefined;
+    readonly tls: boolean;
+  };
+  readonly host: string;
+  readonly port: number;
+  /** Built dashboard to serve at `/` (the one-machine start); none: API only. */
+  readonly dashboardDir?: string | undefined;
+  readonly sessionTtlHours: number;
+  /** Requests per minute per client before 429. */
+  readonly rateLimitPerMinute: number;
+  readonly signInLimitPerMinute: number;
+  readonly bodyLimitBytes: number;
+  readonly heartbeatMs: number;
+  /** Bytes a live client may have queued before it is dropped as too slow. */
+  readonly liveMaxBufferedBytes: number;
+  /** Run the projectors in this process (one is active per projection across all API nodes). */
+  readonly runProjectors: boolean;
+  readonly secureCookies: boolean;
+  readonly logLevel: string;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('DATABASE_URL is not set: give the PostgreSQL the API should use.');
+  return {
+    databaseUrl,
+    temporal: {
+      address: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+      namespace: env.TEMPORAL_NAMESPACE ?? 'default',
+      taskQueue: env.PANGGUNG_TASK_QUEUE ?? 'panggung',
+      apiKey: env.TEMPORAL_API_KEY || undefined,
+      tls: env.TEMPORAL_TLS === 'true' || Boolean(env.TEMPORAL_API_KEY),
+    },
+    host: env.PANGGUNG_API_HOST ?? '127.0.0.1',
+    port: integer(env.PANGGUNG_API_PORT, 3000, 'PANGGUNG_API_PORT'),
+    dashboardDir: env.PANGGUNG_DASHBOARD_DIR || undefined,
+    sessionTtlHours: integer(env.PANGGUNG_SESSION_TTL_HOURS, 12, 'PANGGUNG_SESSION_TTL_HOURS'),
+    rateLimitPerMinute: integer(env.PANGGUNG_RATE_LIMIT_PER_MINUTE, 600, 'PANGGUNG_RATE_LIMIT_PER_MINUTE'),
+    signInLimitPerMinute: integer(
+      env.PANGGUNG_SIGN_IN_LIMIT_PER_MINUTE,
+      10,
+      'PANGGUNG_SIGN_IN_LIMIT_PER_MINUTE',
+    ),
+    bodyLimitBytes: integer(env.PANGGUNG_BODY_LIMIT_BYTES, 256 * 1024, 'PANGGUNG_BODY_LIMIT_BYTES'),
+    heartbeatMs: integer(env.PANGGUNG_HEARTBEAT_MS, 15_000, 'PANGGUNG_HEARTBEAT_MS'),
+    liveMaxBufferedBytes: integer(
+      env.PANGGUNG_LIVE_MAX_BUFFERED_BYTES,
+      4 * 1024 * 1024,
+      'PANGGUNG_LIVE_MAX_BUFFERED_BYTES',
+    ),
+    runProjectors: env.PANGGUNG_RUN_PROJECTORS !== 'false',
+    secureCookies: env.PANGGUNG_SECURE_COOKIES === 'true',
+    logLevel: env.PANGGUNG_LOG_LEVEL ?? 'info',
+  };
+}
+
+function integer(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isSafeInteger(parsed) || parsed < 0)
+    throw new Error(`${name} must be a whole number, got "${value}"`);
+  return parsed;
+}

@@ -1,0 +1,67 @@
+import { compareCheckpoints, type Checkpoint, type Projection, type Projector } from '@panggung/event-store';
+import fp from 'fastify-plugin';
+import { sql } from 'kysely';
+import { organisationsProjection } from '../organisations/projection.ts';
+import { productionsProjection } from '../productions/projection.ts';
+import { productionWorkflowStarter } from '../productions/workflow-starter.ts';
+import type { Database } from '../schema/tables.ts';
+
+/** Every read model the API keeps; commands wait for these before answering. Add a capability's here. */
+export const projections: readonly Projection<Database>[] = [organisationsProjection, productionsProjection];
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    projections: {
+      /** Resolves once every projection has applied events up to `checkpoint` (read your own writes). */
+      waitFor(checkpoint: Checkpoint | undefined, timeoutMs?: number): Promise<void>;
+    };
+  }
+}
+
+export const projectionsPlugin = fp<{ run: boolean }>(
+  async (app, options) => {
+    // Reactors are checkpointed like projections but act on the world (start workflows); nobody waits on them.
+    const reactors: readonly Projection<Database>[] = [productionWorkflowStarter(app.temporal)];
+    const runners: Projector<Database>[] = options.run
+      ? [...projections, ...reactors].map((projection) =>
+          app.store.project(projection, {
+            onError: (error) =>
+              app.log.error({ err: error, projection: projection.name }, 'projection batch failed'),
+          }),
+        )
+      : [];
+
+    async function waitFor(checkpoint: Checkpoint | undefined, timeoutMs = 10_000): Promise<void> {
+      if (!checkpoint) return;
+      const deadline = Date.now() + timeoutMs;
+      let pause = 2;
+      for (;;) {
+        const { rows } = await sql<{ name: string; transaction_id: string; position: string }>`
+          select name, transaction_id::text as transaction_id, position::text as position
+          from projection_checkpoints where name in (${sql.join(projections.map((p) => p.name))})
+        `.execute(app.store.db);
+        const behind = projections.some((projection) => {
+          const row = rows.find((r) => r.name === projection.name);
+          return (
+            !row ||
+            compareCheckpoints(
+              { transactionId: BigInt(row.transaction_id), position: BigInt(row.position) },
+              checkpoint,
+            ) < 0
+          );
+        });
+        if (!behind) return;
+        if (Date.now() > deadline)
+          throw new Error('The read models did not catch up in time; the change is saved.');
+        await new Promise((resolve) => setTimeout(resolve, pause));
+        pause = Math.min(pause * 2, 50);
+      }
+    }
+
+    app.decorate('projections', { waitFor });
+    app.addHook('onClose', async () => {
+      await Promise.all(runners.map((runner) => runner.stop()));
+    });
+  },
+  { name: 'projections', dependencies: ['store', 'temporal'] },
+);

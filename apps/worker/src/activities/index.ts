@@ -1,0 +1,22 @@
+import type { EventStore } from '@panggung/event-store';
+import { createProductionActivities } from './production.ts';
+
+/** What the activities need from the process. */
+export interface ActivityDeps {
+  readonly store: EventStore;
+}
+
+/**
+ * Every activity the worker registers, one factory per capability.
+ *
+ * @example
+ * const worker = await createWorker({ connection, config, activities: createActivities({ store }) });
+ */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createProductionActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;
+export { createProductionActivities, productionStreamId } from './production.ts';

@@ -1,0 +1,35 @@
+import type { Role } from '@panggung/contracts';
+import { isInternal } from './viewer.ts';
+
+/** An event as visibility rules see it (from the store or the live stream). */
+export interface VisibleEvent {
+  readonly type: string;
+  readonly data: unknown;
+}
+
+/**
+ * Who in a production may see an event. The same rule serves HTTP history and the live websocket, so a
+ * client or vendor never receives what is not theirs. Unknown event types are internal: safe by default.
+ */
+export function canSeeEvent(
+  event: VisibleEvent,
+  viewer: { readonly personId: string; readonly partyId?: string | undefined },
+  roles: readonly Role[],
+): boolean {
+  if (roles.length === 0) return false;
+  const data = (event.data ?? {}) as { personId?: unknown; partyId?: unknown };
+  switch (event.type) {
+    case 'ProductionCreated':
+    case 'ProductionDetailsUpdated':
+    case 'ProductionPhaseChanged':
+    case 'ProductionPlanningOpened':
+    case 'ProductionClosed':
+      return true;
+    case 'MemberAdded':
+    case 'MemberRemoved':
+      // The team list is internal; a client or vendor sees only their own membership.
+      return isInternal(roles) || data.personId === viewer.personId;
+    default:
+      return isInternal(roles);
+  }
+}
