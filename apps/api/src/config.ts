@@ -1,13 +1,10 @@
+import path from 'node:path';
+import { readTemporalSettings, type TemporalSettings } from '@panggung/temporal-settings';
+
 /** Everything the API reads from its environment, in one place (README: Configuration). */
 export interface ApiConfig {
   readonly databaseUrl: string;
-  readonly temporal: {
-    readonly address: string;
-    readonly namespace: string;
-    readonly taskQueue: string;
-    readonly apiKey?: string | undefined;
-    readonly tls: boolean;
-  };
+  readonly temporal: TemporalSettings;
   readonly host: string;
   readonly port: number;
   /** Built dashboard to serve at `/` (the one-machine start); none: API only. */
@@ -31,16 +28,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   if (!databaseUrl) throw new Error('DATABASE_URL is not set: give the PostgreSQL the API should use.');
   return {
     databaseUrl,
-    temporal: {
-      address: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
-      namespace: env.TEMPORAL_NAMESPACE ?? 'default',
-      taskQueue: env.PANGGUNG_TASK_QUEUE ?? 'panggung',
-      apiKey: env.TEMPORAL_API_KEY || undefined,
-      tls: env.TEMPORAL_TLS === 'true' || Boolean(env.TEMPORAL_API_KEY),
-    },
+    temporal: readTemporalSettings(env),
     host: env.PANGGUNG_API_HOST ?? '127.0.0.1',
     port: integer(env.PANGGUNG_API_PORT, 3000, 'PANGGUNG_API_PORT'),
-    dashboardDir: env.PANGGUNG_DASHBOARD_DIR || undefined,
+    // The one-machine start serves the dashboard built in this checkout.
+    dashboardDir: env.PANGGUNG_DASHBOARD_DIR || path.resolve(import.meta.dirname, '../../dashboard/dist'),
     sessionTtlHours: integer(env.PANGGUNG_SESSION_TTL_HOURS, 12, 'PANGGUNG_SESSION_TTL_HOURS'),
     rateLimitPerMinute: integer(env.PANGGUNG_RATE_LIMIT_PER_MINUTE, 600, 'PANGGUNG_RATE_LIMIT_PER_MINUTE'),
     signInLimitPerMinute: integer(

@@ -1,7 +1,11 @@
 export { createActivities, createProductionActivities, productionStreamId } from './activities/index.ts';
 export type { Activities, ActivityDeps } from './activities/index.ts';
 export { appendStep } from './activities/append-step.ts';
-export { readWorkerConfig, WorkerConfigError, type WorkerConfig } from './config.ts';
+export {
+  readTemporalSettings,
+  TemporalSettingsError,
+  type TemporalSettings,
+} from '@panggung/temporal-settings';
 export {
   connectToTemporal,
   createWorker,

@@ -4,7 +4,11 @@
  * them first. Settings are checked before the SDK and the store are loaded, so a missing one is reported
  * at once.
  */
-import { readWorkerConfig, WorkerConfigError, type WorkerConfig } from './config.ts';
+import {
+  readTemporalSettings,
+  TemporalSettingsError,
+  type TemporalSettings,
+} from '@panggung/temporal-settings';
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
@@ -13,11 +17,11 @@ if (!databaseUrl) {
       'e.g. DATABASE_URL=postgres://postgres@127.0.0.1:54329/panggung (`pnpm start` sets it for you).',
   );
 }
-let config: WorkerConfig;
+let config: TemporalSettings;
 try {
-  config = readWorkerConfig(process.env);
+  config = readTemporalSettings(process.env);
 } catch (error) {
-  if (error instanceof WorkerConfigError) fail(error.message);
+  if (error instanceof TemporalSettingsError) fail(error.message);
   throw error;
 }
 

@@ -1,7 +1,7 @@
 import { createEventStore } from '@panggung/event-store';
 import { Runtime } from '@temporalio/worker';
 import { createActivities } from './activities/index.ts';
-import type { WorkerConfig } from './config.ts';
+import type { TemporalSettings } from '@panggung/temporal-settings';
 import { connectToTemporal, createWorker } from './worker.ts';
 
 /**
@@ -14,7 +14,7 @@ export async function runWorker({
   config,
 }: {
   databaseUrl: string;
-  config: WorkerConfig;
+  config: TemporalSettings;
 }): Promise<void> {
   // We handle the signals ourselves, so that the store is closed only after the worker drained.
   Runtime.install({ shutdownSignals: [] });

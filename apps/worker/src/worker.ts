@@ -8,7 +8,7 @@ import {
 } from '@temporalio/worker';
 import { workflowsPath } from '@panggung/workflows';
 import type { Activities } from './activities/index.ts';
-import type { WorkerConfig } from './config.ts';
+import type { TemporalSettings } from '@panggung/temporal-settings';
 
 /** Temporal could not be reached at the configured address. */
 export class TemporalUnreachableError extends Error {
@@ -28,7 +28,7 @@ export class TemporalUnreachableError extends Error {
 }
 
 /** Opens the worker's connection to Temporal; a failure says where it tried and what to do. */
-export async function connectToTemporal(config: WorkerConfig): Promise<NativeConnection> {
+export async function connectToTemporal(config: TemporalSettings): Promise<NativeConnection> {
   try {
     return await NativeConnection.connect({
       address: config.address,
@@ -42,7 +42,7 @@ export async function connectToTemporal(config: WorkerConfig): Promise<NativeCon
 
 export interface CreateWorkerOptions {
   readonly connection: NativeConnection;
-  readonly config: Pick<WorkerConfig, 'namespace' | 'taskQueue'>;
+  readonly config: Pick<TemporalSettings, 'namespace' | 'taskQueue'>;
   readonly activities: Activities;
   /** A prebuilt bundle (tests bundle once per process); default: bundle `workflowsPath` now. */
   readonly workflowBundle?: WorkflowBundleOption;

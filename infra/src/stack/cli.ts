@@ -4,7 +4,7 @@ import path from 'node:path';
 import { redactUrl } from '../postgres/postgres.ts';
 import { signalAllTied } from '../process/tied-process.ts';
 import { readStackConfig } from './config.ts';
-import { stackProcesses } from './processes.ts';
+import { stackProcesses, type StackProcesses } from './processes.ts';
 import { LocalStack, type StackInfo } from './stack.ts';
 
 const usage = `Usage: stack [--infra-only]
@@ -31,7 +31,11 @@ function shown(dir: string): string {
   return relative.startsWith('..') || path.isAbsolute(relative) ? dir : relative || '.';
 }
 
-function printSummary(info: StackInfo, config: ReturnType<typeof readStackConfig>): void {
+function printSummary(
+  info: StackInfo,
+  config: ReturnType<typeof readStackConfig>,
+  processes: StackProcesses,
+): void {
   const where = (kind: string, dir: string) => (kind === 'external' ? 'external' : `data in ${shown(dir)}`);
   print('');
   print('Panggung local stack is up:');
@@ -42,8 +46,8 @@ function printSummary(info: StackInfo, config: ReturnType<typeof readStackConfig
     `  Temporal     ${info.temporalAddress}  (${where(info.temporal, path.join(config.dataDir, 'temporal'))})`,
   );
   if (info.temporalUiUrl) print(`  Temporal UI  ${info.temporalUiUrl}`);
-  for (const service of stackProcesses.services)
-    if (service.summary) print(`  ${service.name}  ${service.summary}`);
+  for (const service of processes.services)
+    if (service.summary) print(`  ${service.name.padEnd(11)}  ${service.summary}`);
   print(`  Logs         ${shown(info.logDir)}`);
   print('Ctrl-C to stop.');
 }
@@ -55,7 +59,9 @@ async function main(): Promise<number> {
     return args.includes('--help') ? 0 : 2;
   }
   const config = readStackConfig(process.env);
-  const processes = args.includes('--infra-only') ? { steps: [], services: [] } : stackProcesses;
+  const processes: StackProcesses = args.includes('--infra-only')
+    ? { steps: [], services: [] }
+    : stackProcesses(process.env);
   const stack = new LocalStack(config, processes, { print });
 
   let signalled: number | undefined;
@@ -86,7 +92,7 @@ async function main(): Promise<number> {
   try {
     print(`Starting PostgreSQL and Temporal (data in ${shown(config.dataDir)}) ...`);
     const info = await stack.start();
-    printSummary(info, config);
+    printSummary(info, config, processes);
     const failure = await Promise.race([stack.failed, stopRequested.then(() => undefined)]);
     if (failure) {
       printError(failure);

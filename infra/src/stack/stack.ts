@@ -34,7 +34,7 @@ const databaseName = 'panggung';
  * long-running services.
  *
  * @example
- * const stack = new LocalStack(readStackConfig(process.env), stackProcesses, { print: console.log });
+ * const stack = new LocalStack(readStackConfig(process.env), stackProcesses(process.env), { print: console.log });
  * const info = await stack.start();
  * await Promise.race([stack.failed, ctrlC]);
  * await stack.stop();

@@ -65,7 +65,7 @@ export class Supervisor {
 
   /** Starts a service; if it ever exits before `stop()`, `failed` resolves. */
   startService(service: LongRunningService): void {
-    const child = this.spawn(service.name, service.command, service.args);
+    const child = this.spawn(service.name, service.command, service.args, service.env);
     void child.exited.then((exit) => {
       this.children.delete(child);
       if (!this.stopping) this.reportFailure(new ServiceExitedError(service.name, exit));
@@ -78,9 +78,14 @@ export class Supervisor {
     await Promise.all([...this.children].map((child) => child.stop(graceMs)));
   }
 
-  private spawn(name: string, command: string, args: readonly string[]): TiedProcess {
+  private spawn(
+    name: string,
+    command: string,
+    args: readonly string[],
+    env: Readonly<Record<string, string>> = {},
+  ): TiedProcess {
     if (this.stopping) throw new Error(`Not starting "${name}": the stack is stopping.`);
-    const child = spawnTied(command, args, { env: this.options.env, cwd: this.options.cwd });
+    const child = spawnTied(command, args, { env: { ...this.options.env, ...env }, cwd: this.options.cwd });
     this.children.add(child);
     forEachLine(child.child.stdout, (line) => this.options.print(`[${name}] ${line}`));
     forEachLine(child.child.stderr, (line) => this.options.print(`[${name}] ${line}`));

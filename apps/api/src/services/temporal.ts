@@ -22,7 +22,7 @@ export const temporalPlugin = fp<{ config: ApiConfig['temporal'] }>(
     const connection = (): Promise<Connection> => {
       connecting ??= Connection.connect({
         address: config.address,
-        tls: config.tls ? {} : undefined,
+        tls: config.tls === false ? undefined : config.tls === true ? {} : config.tls,
         ...(config.apiKey ? { apiKey: config.apiKey } : {}),
         connectTimeout: 5_000,
       }).catch((error: unknown) => {

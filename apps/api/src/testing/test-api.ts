@@ -22,6 +22,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<ApiConfig> = 
       namespace: 'default',
       taskQueue: `api-test-${process.pid}`,
       tls: false,
+      apiKey: undefined,
     },
     host: '127.0.0.1',
     port: 0,

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { taskQueue as defaultTaskQueue } from '@panggung/workflows';
 
-/** How the worker reaches Temporal, and which queue it serves. */
-export interface WorkerConfig {
+/** How the API and the worker reach Temporal, and which task queue they share. */
+export interface TemporalSettings {
   /** `host:port` of the Temporal frontend (TEMPORAL_ADDRESS, default `127.0.0.1:7233`). */
   readonly address: string;
   /** TEMPORAL_NAMESPACE, default `default`. */
@@ -18,32 +18,32 @@ export interface WorkerConfig {
   readonly apiKey: string | undefined;
 }
 
-/** A setting the worker cannot use; the message names the variable. */
-export class WorkerConfigError extends Error {
-  readonly code = 'WORKER_CONFIG_INVALID';
+/** A Temporal setting that cannot be used; the message names the variable. */
+export class TemporalSettingsError extends Error {
+  readonly code = 'TEMPORAL_SETTINGS_INVALID';
   constructor(message: string) {
     super(message);
-    this.name = 'WorkerConfigError';
+    this.name = 'TemporalSettingsError';
   }
 }
 
 /**
- * Reads the worker's settings (see apps/worker/README.md). Certificate files are read here, so a wrong
+ * Reads the Temporal settings (see apps/worker/README.md and infra/README.md). Certificate files are read here, so a wrong
  * path fails at start with the variable's name rather than deep inside the connection.
  *
  * @example
- * const config = readWorkerConfig({ TEMPORAL_ADDRESS: 'my-ns.a1b2c.tmprl.cloud:7233', TEMPORAL_API_KEY: key });
+ * const config = readTemporalSettings({ TEMPORAL_ADDRESS: 'my-ns.a1b2c.tmprl.cloud:7233', TEMPORAL_API_KEY: key });
  */
-export function readWorkerConfig(env: NodeJS.ProcessEnv): WorkerConfig {
+export function readTemporalSettings(env: NodeJS.ProcessEnv): TemporalSettings {
   const apiKey = env.TEMPORAL_API_KEY || undefined;
   const certPath = env.TEMPORAL_TLS_CERT || undefined;
   const keyPath = env.TEMPORAL_TLS_KEY || undefined;
   if (Boolean(certPath) !== Boolean(keyPath)) {
-    throw new WorkerConfigError(
+    throw new TemporalSettingsError(
       'TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together: set both (client certificate and its key) or neither.',
     );
   }
-  const tls: WorkerConfig['tls'] =
+  const tls: TemporalSettings['tls'] =
     certPath && keyPath
       ? {
           clientCertPair: {
@@ -65,7 +65,7 @@ function readFile(file: string, name: string): Buffer {
   try {
     return fs.readFileSync(file);
   } catch (error) {
-    throw new WorkerConfigError(`${name}=${file} cannot be read: ${(error as Error).message}`);
+    throw new TemporalSettingsError(`${name}=${file} cannot be read: ${(error as Error).message}`);
   }
 }
 
@@ -73,5 +73,5 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean {
   const value = (env[name] ?? '').toLowerCase();
   if (['', '0', 'false', 'off'].includes(value)) return false;
   if (['1', 'true', 'on'].includes(value)) return true;
-  throw new WorkerConfigError(`${name} must be "true" or "false", got "${env[name]}".`);
+  throw new TemporalSettingsError(`${name} must be "true" or "false", got "${env[name]}".`);
 }
