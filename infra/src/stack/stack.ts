@@ -109,6 +109,12 @@ export class LocalStack {
     }
     this.throwIfStopping();
     for (const service of this.processes.services) supervisor.startService(service);
+    // The address is printed only once it answers: a newcomer who opens it at once must find it working.
+    await Promise.all(
+      this.processes.services.map((service) =>
+        service.readyUrl ? this.waitUntilAnswering(service.name, service.readyUrl) : undefined,
+      ),
+    );
     return {
       databaseUrl,
       postgres: pg.kind,
@@ -130,6 +136,26 @@ export class LocalStack {
       await Promise.all(this.logs.map((log) => new Promise((resolve) => log.end(resolve))));
     })();
     return this.stopped;
+  }
+
+  private async waitUntilAnswering(name: string, url: string): Promise<void> {
+    const deadline = Date.now() + this.config.startTimeoutMs;
+    let failed = false;
+    void this.failed.then(() => (failed = true));
+    for (;;) {
+      this.throwIfStopping();
+      if (failed) return; // the service died: `failed` reports it
+      const ok = await fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (ok) return;
+      if (Date.now() > deadline)
+        throw new Error(
+          `${name} did not answer at ${url} within ${this.config.startTimeoutMs / 1000}s; see its output above.`,
+        );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 
   private throwIfStopping(): void {

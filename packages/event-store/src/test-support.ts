@@ -1,6 +1,12 @@
 import { freshDatabase } from '@panggung/infra/testing';
 import pg from 'pg';
-import { createEventStore, type EventStore, type EventStoreOptions } from './index.ts';
+import {
+  START,
+  createEventStore,
+  type Checkpoint,
+  type EventStore,
+  type EventStoreOptions,
+} from './index.ts';
 
 /** A migrated event store on a fresh database of the test PostgreSQL (integration tests only). */
 export async function openTestStore(
@@ -34,3 +40,18 @@ export async function countEvents(url: string): Promise<number> {
 }
 
 export const actor = { metadata: { actor: 'person:test' } } as const;
+
+/**
+ * The checkpoint after every event committed so far. The read horizon is cluster-wide, so a short
+ * transaction elsewhere on the server can hold events back for a moment: read until none are.
+ */
+export async function settledCheckpoint(store: EventStore): Promise<Checkpoint> {
+  let checkpoint = START;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const page = await store.readAll(checkpoint, 10_000);
+    checkpoint = page.checkpoint;
+    if (page.events.length < 10_000 && !page.heldBack) return checkpoint;
+    if (Date.now() > deadline) throw new Error('events stayed held back for 10 s');
+  }
+}

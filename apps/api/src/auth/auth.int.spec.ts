@@ -96,3 +96,24 @@ describe('health', () => {
     });
   });
 });
+
+describe('the API description', () => {
+  it('serves an OpenAPI document naming every route with its schemas, and the interactive page', async () => {
+    const document = (await api.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(document.openapi).toMatch(/^3\./);
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/sign-in',
+        '/api/productions',
+        '/api/productions/{id}',
+        '/health/ready',
+      ]),
+    );
+    expect(
+      document.paths['/api/productions/{id}'].patch.requestBody.content['application/json'].schema.required,
+    ).toContain('expectedVersion');
+    const page = await api.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+  });
+});

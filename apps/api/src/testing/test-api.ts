@@ -92,3 +92,5 @@ export async function startTestApi(
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+export { DEMO } from '../seed/demo.ts';

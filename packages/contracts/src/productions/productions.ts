@@ -33,48 +33,37 @@ export const Venue = Type.Object(
 );
 export type Venue = Static<typeof Venue>;
 
-/** The editable details of a production. */
+/** What a manager can change about a production after creating it. */
+const editable = {
+  name: Name,
+  kind: ProductionKind,
+  venue: Venue,
+  startsAt: Instant,
+  endsAt: Instant,
+  /** The client company, shown to everyone in the production. */
+  clientName: Type.Optional(Name),
+};
+
+/** The details of a production, as its events record them. */
 export const ProductionDetails = Type.Object(
-  {
-    name: Name,
-    kind: ProductionKind,
-    venue: Venue,
-    startsAt: Instant,
-    endsAt: Instant,
-    timeZone: TimeZone,
-    currency: Currency,
-    /** The client company, shown to everyone in the production. */
-    clientName: Type.Optional(Name),
-  },
+  { ...editable, timeZone: TimeZone, currency: Currency },
   { additionalProperties: false },
 );
 export type ProductionDetails = Static<typeof ProductionDetails>;
 
+/** A new production: time zone Asia/Jakarta and currency IDR unless given. */
 export const CreateProductionBody = Type.Object(
-  {
-    name: Name,
-    kind: ProductionKind,
-    venue: Venue,
-    startsAt: Instant,
-    endsAt: Instant,
-    timeZone: Type.Optional(TimeZone),
-    currency: Type.Optional(Currency),
-    clientName: Type.Optional(Name),
-  },
+  { ...editable, timeZone: Type.Optional(TimeZone), currency: Type.Optional(Currency) },
   { additionalProperties: false },
 );
 export type CreateProductionBody = Static<typeof CreateProductionBody>;
 
+/** A change of details: only the fields given change. */
 export const UpdateProductionBody = Type.Object(
   {
     /** The production's version the change was made against; a stale one gets 409. */
     expectedVersion: ExpectedVersion,
-    name: Type.Optional(Name),
-    kind: Type.Optional(ProductionKind),
-    venue: Type.Optional(Venue),
-    startsAt: Type.Optional(Instant),
-    endsAt: Type.Optional(Instant),
-    clientName: Type.Optional(Name),
+    ...Type.Partial(Type.Object(editable)).properties,
   },
   { additionalProperties: false, minProperties: 2 },
 );

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { START, createEventStore, type EventStore, type StoredEvent, type Subscription } from '../index.ts';
-import { actor, openTestStore, psql } from '../test-support.ts';
+import { actor, openTestStore, psql, settledCheckpoint } from '../test-support.ts';
 
 let store: EventStore;
 let url: string;
@@ -41,7 +41,7 @@ describe('subscribe', () => {
 
   it('keeps delivering after its listener connection is killed, with nothing missed or repeated', async () => {
     const subscription = store.subscribe({
-      after: (await store.readAll(START, 100_000)).checkpoint,
+      after: await settledCheckpoint(store),
       pollIntervalMs: 60_000,
     });
     try {
@@ -71,7 +71,7 @@ describe('subscribe', () => {
     // The subscriber runs in its own process (its own pool); the network cuts every one of its connections.
     const subscriberStore = createEventStore({ connectionString: url, applicationName: 'cut-subscriber' });
     const first = subscriberStore.subscribe({
-      after: (await store.readAll(START, 100_000)).checkpoint,
+      after: await settledCheckpoint(store),
       pollIntervalMs: 60_000,
     });
     for (let n = 1; n <= 4; n++) await store.append('live-4', 'any', [{ type: 'Cue', data: { n } }], actor);
@@ -96,7 +96,7 @@ describe('subscribe', () => {
 
   it('ends its iteration when closed while waiting', async () => {
     const subscription = store.subscribe({
-      after: (await store.readAll(START, 100_000)).checkpoint,
+      after: await settledCheckpoint(store),
       pollIntervalMs: 60_000,
     });
     const pending = subscription.next();

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { formatCount, formatRupiah } from './money.ts';
+
+const NBSP = '\u00a0';
+
+describe('formatRupiah', () => {
+  it('formats whole rupiah with dots between thousands and no decimals', () => {
+    expect(formatRupiah(12_500_000)).toBe(`Rp${NBSP}12.500.000`);
+  });
+
+  it('formats zero', () => {
+    expect(formatRupiah(0)).toBe(`Rp${NBSP}0`);
+  });
+
+  it('formats small and negative amounts', () => {
+    expect(formatRupiah(500)).toBe(`Rp${NBSP}500`);
+    expect(formatRupiah(-75_000)).toBe(`-Rp${NBSP}75.000`);
+  });
+
+  it('formats the largest safe amount and bigints beyond it exactly', () => {
+    expect(formatRupiah(Number.MAX_SAFE_INTEGER)).toBe(`Rp${NBSP}9.007.199.254.740.991`);
+    expect(formatRupiah(1_000_000_000_000_000_001n)).toBe(`Rp${NBSP}1.000.000.000.000.000.001`);
+  });
+
+  it('refuses fractions and unsafe numbers: money is never a float', () => {
+    expect(() => formatRupiah(1.5)).toThrow(RangeError);
+    expect(() => formatRupiah(Number.MAX_SAFE_INTEGER + 2)).toThrow(RangeError);
+    expect(() => formatRupiah(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('formatCount', () => {
+  it('groups digits per language', () => {
+    expect(formatCount(8000, 'id')).toBe('8.000');
+    expect(formatCount(8000, 'en')).toBe('8,000');
+  });
+});

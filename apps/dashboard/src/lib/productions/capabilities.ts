@@ -1,0 +1,22 @@
+import type { MessageKey } from '../i18n/translate.ts';
+import type { Section } from '../router/routes.ts';
+
+/** The capabilities of a production, in the order a production manager works through them. */
+export const CAPABILITIES: ReadonlyArray<{
+  readonly section: Section;
+  readonly label: MessageKey;
+  readonly ready: boolean;
+}> = [
+  { section: 'overview', label: 'section.overview', ready: true },
+  { section: 'vendors', label: 'section.vendors', ready: false },
+  { section: 'timeline', label: 'section.timeline', ready: false },
+  { section: 'crew', label: 'section.crew', ready: false },
+  { section: 'logistics', label: 'section.logistics', ready: false },
+  { section: 'budget', label: 'section.budget', ready: false },
+  { section: 'show-day', label: 'section.showDay', ready: false },
+  { section: 'audit', label: 'section.audit', ready: false },
+];
+
+export function capabilityOf(section: Section) {
+  return CAPABILITIES.find((c) => c.section === section) ?? CAPABILITIES[0]!;
+}

@@ -1,0 +1,79 @@
+/**
+ * The dashboard's addresses, as data. A small router of our own (this file, `router.svelte.ts` and
+ * `links.ts`, about 150 lines with tests) instead of a library: there are four kinds of page, the route is
+ * a typed union the pages switch on, and nothing here depends on Svelte, so it is tested without a browser.
+ */
+export const SECTIONS = [
+  'overview',
+  'vendors',
+  'timeline',
+  'crew',
+  'logistics',
+  'budget',
+  'show-day',
+  'audit',
+] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export type Route =
+  | { readonly name: 'sign-in'; readonly next?: string }
+  | { readonly name: 'productions' }
+  | { readonly name: 'production'; readonly id: string; readonly section: Section }
+  | { readonly name: 'not-found'; readonly path: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function isSection(value: string): value is Section {
+  return (SECTIONS as readonly string[]).includes(value);
+}
+
+/** The route for a path (and query). `/` is the productions list. */
+export function matchRoute(pathname: string, search = ''): Route {
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, id, section, ...rest] = parts;
+  if (parts.length === 0) return { name: 'productions' };
+  if (first === 'sign-in' && parts.length === 1) {
+    const next = new URLSearchParams(search).get('next');
+    return next && isSafeNext(next) ? { name: 'sign-in', next } : { name: 'sign-in' };
+  }
+  if (first === 'productions') {
+    if (id === undefined) return { name: 'productions' };
+    if (UUID.test(id) && rest.length === 0) {
+      if (section === undefined) return { name: 'production', id: id.toLowerCase(), section: 'overview' };
+      if (isSection(section)) return { name: 'production', id: id.toLowerCase(), section };
+    }
+  }
+  return { name: 'not-found', path: pathname };
+}
+
+/** The path of a route; `hrefOf(matchRoute(p))` gives back `p` for every path the app uses. */
+export function hrefOf(route: Route): string {
+  switch (route.name) {
+    case 'sign-in':
+      return route.next ? `/sign-in?next=${encodeURIComponent(route.next)}` : '/sign-in';
+    case 'productions':
+      return '/productions';
+    case 'production':
+      return route.section === 'overview'
+        ? `/productions/${route.id}`
+        : `/productions/${route.id}/${route.section}`;
+    case 'not-found':
+      return route.path;
+    default: {
+      const never: never = route;
+      return never;
+    }
+  }
+}
+
+/** Only a path inside the app may be a place to return to after sign-in (no `//evil.example`). */
+export function isSafeNext(next: string): boolean {
+  return (
+    next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') && !next.startsWith('/api/')
+  );
+}
+
+/** Pages a signed-out person may see. */
+export function isPublic(route: Route): boolean {
+  return route.name === 'sign-in';
+}
