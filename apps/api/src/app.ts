@@ -34,6 +34,8 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
     ajv: { customOptions: {} },
   });
   app.setValidatorCompiler(createValidatorCompiler());
+  // Bodies are JSON; anything else is refused with 415 rather than read as a string.
+  app.removeContentTypeParser('text/plain');
   registerErrorHandling(app);
   // A route that takes no query parameters refuses unknown ones, as bodies refuse unknown fields.
   app.addHook('onRoute', (route) => {

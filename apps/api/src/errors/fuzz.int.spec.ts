@@ -110,6 +110,45 @@ function hostileBodies(): Array<{ name: string; payload: string; contentType?: s
   ];
 }
 
+describe('the error model', () => {
+  it('answers an over-large body with 413 naming the problem, and a wrong media type with 415', async () => {
+    const token = await api.signIn('ayu@gema.test');
+    const before = await api.eventCount();
+    const large = await api.app.inject({
+      method: 'POST',
+      url: '/api/productions',
+      headers: { ...bearer(token), 'content-type': 'application/json' },
+      payload: JSON.stringify({ name: huge }),
+    });
+    expect(large.statusCode).toBe(413);
+    expect(large.json()).toMatchObject({ code: 'BODY_TOO_LARGE', message: expect.stringMatching(/body/i) });
+    const text = await api.app.inject({
+      method: 'POST',
+      url: '/api/productions',
+      headers: { ...bearer(token), 'content-type': 'text/plain' },
+      payload: 'name=x',
+    });
+    expect(text.statusCode).toBe(415);
+    expect(await api.eventCount()).toBe(before);
+  });
+
+  it('names the field at fault in a 400', async () => {
+    const response = await api.app.inject({
+      method: 'POST',
+      url: '/api/productions',
+      headers: bearer(await api.signIn('ayu@gema.test')),
+      payload: {
+        name: 'Gala',
+        kind: 'wedding',
+        venue: { name: 'x', city: 'Bandung' },
+        startsAt: '2027-01-01T10:00:00+07:00',
+        endsAt: '2027-01-01T12:00:00+07:00',
+      },
+    });
+    expect(response.json()).toMatchObject({ statusCode: 400, code: 'VALIDATION', field: 'body.kind' });
+  });
+});
+
 describe('hostile input to every route', () => {
   it('finds the routes to attack', () => {
     expect(routes.length).toBeGreaterThanOrEqual(9);

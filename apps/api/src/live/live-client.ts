@@ -155,9 +155,22 @@ export class LiveClient implements HubListener {
   #deliver(event: StoredEvent, productionId: string): void {
     if (compareCheckpoints(event.checkpoint, this.#sent) <= 0) return;
     this.#sent = event.checkpoint;
-    const roles = this.#roles.get(productionId) ?? [];
-    if (!canSeeEvent(event, this.viewer, roles)) return;
-    this.#send({ type: 'event', event: toLiveEvent(event, productionId) });
+    const before = this.#roles.get(productionId) ?? [];
+    const roles = this.#rolesAfter(event, before);
+    if (roles !== before) this.#roles.set(productionId, roles);
+    // Visible by the roles held when it happened: a person sees their own removal, then nothing more.
+    if (canSeeEvent(event, this.viewer, before.length > roles.length ? before : roles))
+      this.#send({ type: 'event', event: toLiveEvent(event, productionId) });
+    if (roles.length === 0) this.#close(LIVE_CLOSE.forbidden, 'you are no longer in this production');
+  }
+
+  /** The viewer's roles in a production after an event that may change them. */
+  #rolesAfter(event: StoredEvent, roles: Role[]): Role[] {
+    const data = event.data as { personId?: unknown; role?: Role };
+    if (data.personId !== this.viewer.personId || !data.role) return roles;
+    if (event.type === 'MemberAdded' && !roles.includes(data.role)) return [...roles, data.role];
+    if (event.type === 'MemberRemoved') return roles.filter((role) => role !== data.role);
+    return roles;
   }
 
   /** Where this client stands: everything up to here that it may see has been sent. */

@@ -124,6 +124,35 @@ describe('the live stream', () => {
     }
   });
 
+  it('stops streaming to a person the moment they are removed from the production', async () => {
+    const manager = bearer(await api.signIn('ayu@gema.test'));
+    const production = `/api/productions/${DEMO.launchId}`;
+    const added = await api.app.inject({
+      method: 'POST',
+      url: `${production}/members`,
+      headers: manager,
+      payload: {
+        expectedVersion: (await api.app.inject({ method: 'GET', url: production, headers: manager })).json()
+          .version,
+        personId: DEMO.people.stage,
+        role: 'crew',
+        department: 'stage',
+      },
+    });
+    expect(added.statusCode).toBe(201);
+    const crew = await connect('joko@gema.test');
+    crew.send({ type: 'subscribe', productionIds: [DEMO.launchId] });
+    await crew.waitFor((m) => m.type === 'subscribed');
+    const removed = await api.app.inject({
+      method: 'DELETE',
+      url: `${production}/members/${DEMO.people.stage}?role=crew&expectedVersion=${added.json().version}`,
+      headers: manager,
+    });
+    expect(removed.statusCode).toBe(200);
+    expect(await crew.closed).toMatchObject({ code: LIVE_CLOSE.forbidden });
+    expect(crew.events().map((e) => e.type)).toEqual(['MemberRemoved']);
+  });
+
   it('drops a client that stops reading, with a reason, instead of buffering without bound', async () => {
     const slow = await connect('ayu@gema.test');
     slow.send({ type: 'subscribe', productionIds: [DEMO.concertId] });
