@@ -11,6 +11,10 @@
 export * from './production/messages.ts';
 export type * from './production/activities.ts';
 export type { productionWorkflow } from './production/workflow.ts';
+export * from './contracts/messages.ts';
+export type * from './contracts/activities.ts';
+export type { RefusalDetails } from './contracts/refusals.ts';
+export type { contractApprovalWorkflow } from './contracts/workflow.ts';
 
 /** The task queue Panggung's workers listen on unless PANGGUNG_TASK_QUEUE says otherwise. */
 export const taskQueue = 'panggung';

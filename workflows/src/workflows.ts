@@ -3,3 +3,4 @@
  * (and what they import) belong here; the worker's bundler starts from this file.
  */
 export { productionWorkflow } from './production/workflow.ts';
+export { contractApprovalWorkflow } from './contracts/workflow.ts';

@@ -1,4 +1,9 @@
-export { createActivities, createProductionActivities, productionStreamId } from './activities/index.ts';
+export {
+  createActivities,
+  createContractActivities,
+  createProductionActivities,
+  productionStreamId,
+} from './activities/index.ts';
 export type { Activities, ActivityDeps } from './activities/index.ts';
 export { appendStep } from './activities/append-step.ts';
 export {

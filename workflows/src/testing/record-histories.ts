@@ -1,8 +1,8 @@
 /* eslint-disable no-restricted-imports -- a Node script (files, a server): never part of the workflow bundle */
 /**
- * `pnpm --filter @panggung/workflows run record-histories`: runs each recorded scenario of the production
- * workflow to completion on a real Temporal and writes its history to `src/production/histories/`, where
- * `replay.int.spec.ts` replays it against the current code. Re-record only when a change to the workflow
+ * `pnpm --filter @panggung/workflows run record-histories`: runs each recorded scenario (of the production
+ * workflow and of the contract approval workflow) to completion on a real Temporal and writes its history
+ * to the workflow's `histories/` folder, where its `replay.int.spec.ts` replays it against the current code. Re-record only when a change to the workflow
  * is meant to be incompatible (and old executions are handled, e.g. by versioning); otherwise a failing
  * replay is the bug.
  *
@@ -19,22 +19,92 @@ import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import * as prettier from 'prettier';
+import type { ApprovalActor, Terms } from '@panggung/contracts';
+import { checkBudget, decideContract, evolveContract, initialContractState } from '@panggung/domain';
 import {
+  approveUpdate,
   closeProductionSignal,
+  contractApprovalWorkflowId,
+  delegateUpdate,
+  getApprovalChainQuery,
   getPhaseQuery,
   productionWorkflowId,
+  sendBackUpdate,
+  type ContractApprovalActivities,
+  type contractApprovalWorkflow,
+  type ContractApprovalInput,
   type ProductionActivities,
   type productionWorkflow,
 } from '../index.ts';
 import { quietTemporalRuntime, testWorkflowBundle } from './index.ts';
 
-const historiesDir = path.resolve(import.meta.dirname, '../production/histories');
+const productionHistories = path.resolve(import.meta.dirname, '../production/histories');
+const contractHistories = path.resolve(import.meta.dirname, '../contracts/histories');
 
-/** Answers like the worker's activities would on an empty store. */
-function standInActivities(onOpened: () => void): ProductionActivities {
+// The recorded contract: Rp 80.000.000 + PPN 11 % for sound, against an estimate of Rp 60.000.000.
+const recorded = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const [productionId, vendorId, clientParty] = [recorded(101), recorded(102), recorded(103)];
+const actor = (n: number, roles: ApprovalActor['roles'], partyId?: string): ApprovalActor => ({
+  personId: recorded(n),
+  roles,
+  ...(partyId ? { partyId } : {}),
+});
+const ayu = actor(201, ['production_manager']);
+const budi = actor(202, ['finance_approver']);
+const citra = actor(203, ['finance_approver']);
+const maya = actor(204, ['client'], clientParty);
+const terms: Terms = {
+  lines: [{ description: 'Line array system with delay towers', quantity: 2, unitPrice: 40_000_000 }],
+  subtotal: 80_000_000,
+  taxRate: 1100,
+  tax: 8_800_000,
+  total: 88_800_000,
+};
+const draftedContract = (contractId: string) =>
+  decideContract(
+    {
+      type: 'DraftContract',
+      data: {
+        contractId,
+        organisationId: recorded(100),
+        award: {
+          productionId,
+          rfqId: recorded(104),
+          quoteId: recorded(105),
+          vendorId,
+          category: 'sound',
+          currency: 'IDR',
+          terms,
+        },
+        milestones: [
+          { kind: 'down_payment', amount: 44_400_000, dueOn: '2027-02-01' },
+          { kind: 'settlement', amount: 44_400_000, dueOn: '2027-03-21' },
+        ],
+        by: ayu,
+      },
+      metadata: { actor: 'person:recorded', now: '2027-01-20T10:00:00+07:00' },
+    },
+    initialContractState,
+  ).reduce(evolveContract, initialContractState);
+const approvalInput = (contractId: string, reminderAfterMs: number): ContractApprovalInput => ({
+  contractId,
+  contractVersion: 1,
+  submittedBy: ayu,
+  approvers: { manager_review: ayu, finance_overrun: budi, client_approval: maya },
+  policy: {
+    clientApprovalThreshold: 50_000_000,
+    reminderAfterMs,
+    escalateAfterMs: reminderAfterMs,
+    ownerId: ayu.personId,
+  },
+});
+
+/** Answers like the worker's activities would on an empty store (and a contract drafted as above). */
+function standInActivities(onAppended: () => void): ProductionActivities & ContractApprovalActivities {
+  let version = 1;
   return {
     openPlanning: async ({ productionId }) => {
-      onOpened();
+      onAppended();
       return { streamId: `production-${productionId}`, streamVersion: 1, duplicate: false };
     },
     closeProduction: async ({ productionId }) => ({
@@ -42,27 +112,60 @@ function standInActivities(onOpened: () => void): ProductionActivities {
       streamVersion: 2,
       duplicate: false,
     }),
+    loadContract: async ({ contractId }) => ({ state: draftedContract(contractId) }),
+    appendContractEvents: async ({ contractId, events }) => {
+      version += events.length;
+      onAppended();
+      return { streamId: `contract-${contractId}`, streamVersion: version, duplicate: false };
+    },
+    checkContractBudget: async ({ category, contractTotal }) =>
+      checkBudget(
+        {
+          status: 'open',
+          productionId,
+          lines: { sound: { estimate: 60_000_000, committed: 0, actual: 0 } },
+          committedContracts: [],
+          payments: [],
+        },
+        category,
+        contractTotal,
+      ),
+    commitContractToBudget: async () => ({
+      streamId: `budget-${productionId}`,
+      streamVersion: 2,
+      duplicate: false,
+    }),
   };
+}
+
+/** Waits until the contract's chain reaches `step` (its workflow answers queries all along). */
+async function reaches(handle: WorkflowHandle<typeof contractApprovalWorkflow>, step: string): Promise<void> {
+  for (;;) {
+    if ((await handle.query(getApprovalChainQuery))?.step === step) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 interface Scenario {
   readonly file: string;
+  readonly dir: string;
   readonly productionId: string;
-  run(client: Client, taskQueue: string, opened: Promise<void>): Promise<WorkflowHandle>;
+  run(client: Client, taskQueue: string, appended: Promise<void>): Promise<WorkflowHandle>;
 }
 
 const scenarios: Scenario[] = [
   {
     // The common path: started, planning opened, queried, closed.
     file: 'production-closed.json',
+    dir: productionHistories,
     productionId: '00000000-0000-4000-8000-000000000001',
-    async run(client, taskQueue, opened) {
+    async run(client, taskQueue, appended) {
       const handle = await client.workflow.start<typeof productionWorkflow>('productionWorkflow', {
         taskQueue,
         workflowId: productionWorkflowId(this.productionId),
         args: [{ productionId: this.productionId, organisationId: 'org-recorded' }],
       });
-      await opened;
+      await appended;
       await handle.query(getPhaseQuery);
       await handle.signal(closeProductionSignal);
       return handle;
@@ -71,6 +174,7 @@ const scenarios: Scenario[] = [
   {
     // The close arrives with the start, before planning is recorded.
     file: 'production-closed-at-start.json',
+    dir: productionHistories,
     productionId: '00000000-0000-4000-8000-000000000002',
     async run(client, taskQueue) {
       return client.workflow.signalWithStart<typeof productionWorkflow, []>('productionWorkflow', {
@@ -79,6 +183,64 @@ const scenarios: Scenario[] = [
         args: [{ productionId: this.productionId, organisationId: 'org-recorded' }],
         signal: closeProductionSignal,
       });
+    },
+  },
+  {
+    // The whole chain: manager, budget overrun, finance (delegated), client, signed and committed.
+    file: 'contract-signed.json',
+    dir: contractHistories,
+    productionId,
+    async run(client, taskQueue, appended) {
+      const contractId = recorded(301);
+      const handle = await client.workflow.start<typeof contractApprovalWorkflow>(
+        'contractApprovalWorkflow',
+        {
+          taskQueue,
+          workflowId: contractApprovalWorkflowId(contractId, 1),
+          args: [approvalInput(contractId, 3_600_000)],
+        },
+      );
+      await appended;
+      await handle.executeUpdate(approveUpdate, {
+        args: [{ step: 'manager_review', contractVersion: 1, by: ayu }],
+      });
+      await reaches(handle, 'finance_overrun');
+      await handle.executeUpdate(delegateUpdate, {
+        args: [{ step: 'finance_overrun', contractVersion: 1, by: budi, to: citra }],
+      });
+      await handle.executeUpdate(approveUpdate, {
+        args: [{ step: 'finance_overrun', contractVersion: 1, by: citra }],
+      });
+      await handle.executeUpdate(approveUpdate, {
+        args: [{ step: 'client_approval', contractVersion: 1, by: maya }],
+      });
+      return handle;
+    },
+  },
+  {
+    // A waiting step reminded and escalated on short deadlines, then sent back.
+    file: 'contract-reminded-sent-back.json',
+    dir: contractHistories,
+    productionId,
+    async run(client, taskQueue) {
+      const contractId = recorded(302);
+      const handle = await client.workflow.start<typeof contractApprovalWorkflow>(
+        'contractApprovalWorkflow',
+        {
+          taskQueue,
+          workflowId: contractApprovalWorkflowId(contractId, 1),
+          args: [approvalInput(contractId, 500)],
+        },
+      );
+      for (;;) {
+        const chain = await handle.query(getApprovalChainQuery);
+        if (chain?.history.some((entry) => entry.outcome === 'escalated')) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await handle.executeUpdate(sendBackUpdate, {
+        args: [{ step: 'manager_review', contractVersion: 1, by: ayu, reason: 'Harga terlalu tinggi' }],
+      });
+      return handle;
     },
   },
 ];
@@ -100,20 +262,20 @@ try {
   try {
     for (const scenario of scenarios) {
       const taskQueue = `record-histories-${randomUUID()}`;
-      let opened!: () => void;
-      const openedOnce = new Promise<void>((resolve) => (opened = resolve));
+      let appended!: () => void;
+      const appendedOnce = new Promise<void>((resolve) => (appended = resolve));
       const worker = await Worker.create({
         connection: native,
         taskQueue,
         workflowBundle: bundle,
-        activities: standInActivities(opened),
+        activities: standInActivities(appended),
       });
       const history = await worker.runUntil(async () => {
-        const handle = await scenario.run(client, taskQueue, openedOnce);
+        const handle = await scenario.run(client, taskQueue, appendedOnce);
         await handle.result();
         return handle.fetchHistory();
       });
-      const file = path.join(historiesDir, scenario.file);
+      const file = path.join(scenario.dir, scenario.file);
       // Formatted as the repository's Prettier would, so a fresh recording passes `prettier --check`.
       const options = { ...(await prettier.resolveConfig(file)), filepath: file };
       await fs.writeFile(file, await prettier.format(historyToJSON(history), options));

@@ -11,14 +11,16 @@ const permanent = new Set(['INVALID_ARGUMENT', 'IDEMPOTENCY_KEY_CONFLICT']);
  * after a crash, finds the first append and writes nothing. Must run inside an activity (it reads the
  * activity's info for the metadata).
  *
- * Metadata: actor `workflow:<workflowId>`, correlation id the workflow id, causation id the activity
- * execution (`<workflowId>/<runId>/<activityId>`).
+ * Metadata: actor `workflow:<workflowId>` unless `options.actor` names the person whose decision the step
+ * records (`person:<id>`), correlation id the workflow id, causation id the activity execution
+ * (`<workflowId>/<runId>/<activityId>`).
  */
 export async function appendStep(
   store: EventStore,
   streamId: string,
   step: string,
   events: readonly NewEvent[],
+  options: { readonly actor?: string | undefined } = {},
 ): Promise<AppendedEvents> {
   const info = activityInfo();
   if (!info.workflowExecution) {
@@ -29,7 +31,7 @@ export async function appendStep(
     const result = await store.append(streamId, 'any', events, {
       idempotencyKey: `${workflowId}:${step}`,
       metadata: {
-        actor: `workflow:${workflowId}`,
+        actor: options.actor ?? `workflow:${workflowId}`,
         correlationId: workflowId,
         causationId: `${workflowId}/${runId}/${info.activityId}`,
       },

@@ -1,4 +1,5 @@
 import type { EventStore } from '@panggung/event-store';
+import { createContractActivities } from './contracts.ts';
 import { createProductionActivities } from './production.ts';
 
 /** What the activities need from the process. */
@@ -15,8 +16,10 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createProductionActivities(deps),
+    ...createContractActivities(deps),
   };
 }
 
 export type Activities = ReturnType<typeof createActivities>;
 export { createProductionActivities, productionStreamId } from './production.ts';
+export { createContractActivities } from './contracts.ts';

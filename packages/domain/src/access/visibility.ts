@@ -1,4 +1,5 @@
 import type { Role } from '@panggung/contracts';
+import { canSeeProcurementEvent } from '../contracts/visibility.ts';
 import { isInternal } from './viewer.ts';
 
 /** An event as visibility rules see it (from the store or the live stream). */
@@ -17,6 +18,9 @@ export function canSeeEvent(
   roles: readonly Role[],
 ): boolean {
   if (roles.length === 0) return false;
+  // Vendors, RFQs, contracts and budget have rules of their own (what a vendor or client may see of them).
+  const procurement = canSeeProcurementEvent(event, viewer, roles);
+  if (procurement !== undefined) return procurement;
   const data = (event.data ?? {}) as { personId?: unknown; partyId?: unknown };
   switch (event.type) {
     case 'ProductionCreated':
