@@ -66,7 +66,14 @@ describe('the quick start', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (stack.exitCode === null && stack.pid) process.kill(-stack.pid, 'SIGKILL');
+    // Only when a test failed before Ctrl-C: nothing may outlive the run.
+    if (stack.exitCode === null && stack.signalCode === null && stack.pid) {
+      try {
+        process.kill(-stack.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
     await fs.rm(dataDir, { recursive: true, force: true });
   });
 
