@@ -56,13 +56,28 @@ export class EventStore<Extra = object> {
     return migrateToLatest(this.db as Kysely<unknown>);
   }
 
-  append(
+  async append(
     streamId: string,
     expected: ExpectedVersion,
     events: readonly NewEvent[],
     options?: AppendOptions,
   ): Promise<AppendResult> {
-    return append(this.#untyped, streamId, expected, events, options, this.#now);
+    const result = await append(this.#untyped, streamId, expected, events, options, this.#now);
+    if (!result.duplicate) this.#wakeReaders();
+    return result;
+  }
+
+  /**
+   * Wakes every reader after a committed append (DESIGN.md decision 4: a wake-up, never data). This
+   * process's readers at once; other processes' through one NOTIFY sent after the commit, outside the
+   * appending transaction: a NOTIFY inside it would hold PostgreSQL's global notify lock until its commit
+   * is flushed and so serialise all appends. The NOTIFY goes out on the notifier's own connection, so it
+   * never waits in line with appends; one lost to a crash between the commit and the NOTIFY is covered by
+   * the readers' fallback poll.
+   */
+  #wakeReaders(): void {
+    this.notifier.wake();
+    this.notifier.notifyOthers();
   }
 
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]> {

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- a Node script (files, a server): never part of the workflow bundle */
 /**
  * `pnpm --filter @panggung/workflows run record-histories`: runs each recorded scenario (of the production
  * workflow and of the contract approval workflow) to completion on a real Temporal and writes its history

@@ -62,8 +62,12 @@ export class Projector<DB = unknown> {
   async caughtUp(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const { events } = await readAll(this.db as Kysely<unknown>, await this.#storedCheckpoint(), 1);
-      if (events.length === 0 && this.#state === 'active') return;
+      const { events, heldBack } = await readAll(
+        this.db as Kysely<unknown>,
+        await this.#storedCheckpoint(),
+        1,
+      );
+      if (events.length === 0 && !heldBack && this.#state === 'active') return;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 50);
         this.#progressWaiters.push(() => {

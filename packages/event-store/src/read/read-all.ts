@@ -30,9 +30,9 @@ export async function readAll(db: Kysely<unknown>, after: Checkpoint, limit = 10
     );
   const { rows } = await sql<EventRow & { held_back: boolean }>`
     with horizon as materialized (select pg_snapshot_xmin(pg_current_snapshot()) as xmin)
-    select page.*, exists (
-      select 1 from events late, horizon where late.transaction_id >= horizon.xmin
-    ) as held_back
+    select page.*, coalesce((
+      select late.transaction_id from events late order by late.transaction_id desc limit 1
+    ) >= horizon.xmin, false) as held_back
     from horizon left join lateral (
       select ${sql.raw(EVENT_COLUMNS)} from events
       where (transaction_id, position) > (${after.transactionId.toString()}::xid8, ${after.position.toString()}::bigint)

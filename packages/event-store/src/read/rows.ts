@@ -12,11 +12,12 @@ export interface EventRow {
   schema_version: number;
   data: JsonObject;
   metadata: EventMetadata;
-  hash: Buffer;
+  /** Hex, encoded by PostgreSQL: cheaper than parsing bytea into a Buffer and encoding it again. */
+  hash: string;
 }
 
 export const EVENT_COLUMNS = `position, transaction_id::text as transaction_id_text, id, stream_id, stream_version,
-  type, schema_version, data, metadata, hash`;
+  type, schema_version, data, metadata, encode(hash, 'hex') as hash`;
 
 export function toStoredEvent(row: EventRow): StoredEvent {
   const transactionId = BigInt(row.transaction_id_text);
@@ -31,7 +32,7 @@ export function toStoredEvent(row: EventRow): StoredEvent {
     schemaVersion: row.schema_version,
     data: row.data,
     metadata: row.metadata,
-    hash: row.hash.toString('hex'),
+    hash: row.hash,
     checkpoint: { transactionId, position },
   };
 }

@@ -65,8 +65,8 @@ const events001: Migration = {
         for each statement execute function panggung_events_are_append_only();
     `.execute(db);
 
-    // One round trip per append: check the expected version, extend the hash chain, insert the events,
-    // remember the idempotency key and wake readers, all in one function call.
+    // One round trip per append: check the expected version, extend the hash chain, insert the events and
+    // remember the idempotency key, all in one function call.
     await sql`
       create function panggung_append(
         p_stream_id text,
@@ -156,8 +156,9 @@ const events001: Migration = {
             where idempotency_key = p_idempotency_key;
         end if;
 
-        -- A wake-up only: readers fetch from the table. Identical notifications in one transaction fold into one.
-        perform pg_notify('panggung_events', '');
+        -- No NOTIFY here: a notifying transaction holds PostgreSQL's global notify lock from its commit
+        -- until its WAL is flushed, which serialised every append (measured: 8 writers no faster than 1).
+        -- The store wakes readers after the commit instead (event-store.ts).
 
         return query select v_version + 1, v_version + v_count, v_first, v_last, pg_current_xact_id()::text, false;
       end;

@@ -15,6 +15,8 @@ export class Notifier {
   #connecting: Promise<void> | undefined;
   #retryTimer: NodeJS.Timeout | undefined;
   #connected = false;
+  #sending = false;
+  #sendAgain = false;
 
   constructor(
     private readonly connectionString: string,
@@ -50,6 +52,35 @@ export class Notifier {
       this.#waiters.add(done);
       signal?.addEventListener('abort', done, { once: true });
     });
+  }
+
+  /**
+   * Tells every process's readers that events were committed: one NOTIFY on this connection, in its own
+   * transaction committed without waiting for a disk flush (it changes nothing durable). Coalesced: one in
+   * flight, one more queued at most, however many appends finish meanwhile.
+   */
+  notifyOthers(): void {
+    if (this.#sending) {
+      this.#sendAgain = true;
+      return;
+    }
+    this.#sending = true;
+    void (async () => {
+      try {
+        await this.start();
+        do {
+          this.#sendAgain = false;
+          await this.#client?.query(
+            `select set_config('synchronous_commit', 'off', true), pg_notify($1, '')`,
+            [NOTIFY_CHANNEL],
+          );
+        } while (this.#sendAgain && !this.#closed);
+      } catch (error) {
+        this.onError(error as Error);
+      } finally {
+        this.#sending = false;
+      }
+    })();
   }
 
   /** Wakes every waiter now (also used after a reconnect and in tests). */
@@ -90,6 +121,8 @@ export class Notifier {
     await client.connect();
     await client.query(`listen ${NOTIFY_CHANNEL}`);
     this.#connected = true;
+    // Whatever was appended before LISTEN took hold notified nobody: let readers look once.
+    this.wake();
   }
 
   #lost(client: pg.Client, error: Error, delayMs = 250): void {
@@ -99,13 +132,11 @@ export class Notifier {
     this.onError(error);
     client.end().catch(() => {});
     this.#retryTimer = setTimeout(() => {
-      this.#connect()
-        // Anything appended while we were away sent its notification to nobody: wake readers to look.
-        .then(() => this.wake())
-        .catch((retryError: unknown) => {
-          const next = this.#client;
-          if (next) this.#lost(next, retryError as Error, Math.min(delayMs * 2, 5_000));
-        });
+      // #connect wakes readers: anything appended while we were away notified nobody.
+      this.#connect().catch((retryError: unknown) => {
+        const next = this.#client;
+        if (next) this.#lost(next, retryError as Error, Math.min(delayMs * 2, 5_000));
+      });
     }, delayMs);
   }
 }
