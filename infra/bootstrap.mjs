@@ -118,10 +118,34 @@ async function ensureTemporal() {
   }
 }
 
+/**
+ * The end-to-end tests drive the system's Chromium (a test tool's own browser download is not available
+ * everywhere). Only for `--tests`; installed with apt-get when we may, otherwise a clear instruction.
+ */
+function ensureChromium() {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (fs.existsSync(chromium)) return 'chromium';
+  const canInstall = process.platform === 'linux' && process.getuid?.() === 0 && onPath('apt-get');
+  if (canInstall) {
+    say('chromium is missing (the end-to-end tests use it): installing it with apt-get ...');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    const install =
+      update.status === 0 &&
+      spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+    if (install && install.status === 0 && fs.existsSync(chromium)) return 'chromium installed';
+  }
+  fail(
+    `The end-to-end tests need Chromium at ${chromium}. Install it (Debian/Ubuntu: \`sudo apt-get install chromium\`) ` +
+      'or point CHROMIUM_PATH at a Chromium or Chrome binary, and run this again.',
+  );
+}
+
 checkNode();
 const pnpm = ensurePnpm();
 const installed = ensureDependencies(pnpm);
 const temporal = await ensureTemporal();
+const browser = process.argv.includes('--tests') ? `, ${ensureChromium()}` : '';
 say(
-  `ready (node ${process.versions.node}, ${installed ? 'dependencies installed' : 'dependencies up to date'}, ${temporal})`,
+  `ready (node ${process.versions.node}, ${installed ? 'dependencies installed' : 'dependencies up to date'}, ${temporal}${browser})`,
 );
