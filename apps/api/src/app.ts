@@ -3,7 +3,11 @@ import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { authenticatePlugin, sessionToken } from './auth/authenticate.ts';
+import { approvalRoutes } from './approvals/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { budgetRoutes } from './budget/routes.ts';
+import { contractRoutes } from './contracts/contract-routes.ts';
+import { rfqRoutes } from './contracts/rfq-routes.ts';
 import type { ApiConfig } from './config.ts';
 import { dashboardPlugin } from './dashboard/static.ts';
 import { registerErrorHandling } from './errors/error-handler.ts';
@@ -15,6 +19,7 @@ import { createValidatorCompiler } from './openapi/validation.ts';
 import { projectionsPlugin } from './services/projections.ts';
 import { storePlugin } from './services/store.ts';
 import { temporalPlugin } from './services/temporal.ts';
+import { vendorRoutes } from './vendors/routes.ts';
 
 export interface BuildOptions {
   /** Logger settings: `false` in tests, pino options in the server. */
@@ -69,6 +74,11 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   await app.register(healthRoutes);
   await app.register(authRoutes, { config });
   await app.register(productionRoutes);
+  await app.register(vendorRoutes);
+  await app.register(rfqRoutes);
+  await app.register(contractRoutes);
+  await app.register(approvalRoutes);
+  await app.register(budgetRoutes);
   await app.register(liveRoutes, { config });
   if (config.dashboardDir) await app.register(dashboardPlugin, { root: config.dashboardDir });
   return app;

@@ -10,6 +10,8 @@ export * from './vendors/vendors.ts';
 export * as VendorEvents from './vendors/events.ts';
 export * from './contracts/procurement.ts';
 export * from './contracts/contracts.ts';
+export * from './contracts/views.ts';
+export * from './contracts/approval-policy.ts';
 export * as ContractEvents from './contracts/events.ts';
 export * from './budget/budget.ts';
 export * as BudgetEvents from './budget/events.ts';

@@ -15,5 +15,6 @@ export * from './contracts/comparison.ts';
 export * from './contracts/contract.ts';
 export * from './contracts/contract-decide.ts';
 export * from './contracts/chain-view.ts';
+export * from './contracts/approval-policy.ts';
 export * from './contracts/visibility.ts';
 export * from './budget/budget.ts';

@@ -1,4 +1,7 @@
 import { createEventStore } from '@panggung/event-store';
+import { readTemporalSettings } from '@panggung/temporal-settings';
+import { Client, Connection } from '@temporalio/client';
+import { startApprovalWorkflow } from '../approvals/workflow-client.ts';
 import { migrate } from '../schema/migrations.ts';
 import type { Database } from '../schema/tables.ts';
 import { seedDemo } from '../seed/demo.ts';
@@ -16,7 +19,31 @@ if (process.env.PANGGUNG_SEED_DEMO === 'false') {
 const store = createEventStore<Database>({ connectionString: url, poolSize: 2 });
 try {
   await migrate(store.db as never);
-  const outcome = await seedDemo(store);
+  const temporal = readTemporalSettings(process.env);
+  let connection: Connection | undefined;
+  // The demo leaves one contract waiting in approval; its workflow runs once the worker is up.
+  const outcome = await seedDemo(store, {
+    startApproval: async (input) => {
+      try {
+        connection ??= await Connection.connect({
+          address: temporal.address,
+          tls: temporal.tls === false ? undefined : temporal.tls === true ? {} : temporal.tls,
+          ...(temporal.apiKey ? { apiKey: temporal.apiKey } : {}),
+          connectTimeout: 10_000,
+        });
+        await startApprovalWorkflow(
+          new Client({ connection, namespace: temporal.namespace }),
+          temporal.taskQueue,
+          input,
+        );
+      } catch (error) {
+        console.warn(
+          `Demo data: the lighting contract stays drafted (its approval could not start: ${(error as Error).message}).`,
+        );
+      }
+    },
+  });
+  await connection?.close();
   console.log(
     outcome === 'seeded'
       ? 'Demo data: seeded the Gema Nusantara Production organisation.'

@@ -61,9 +61,123 @@ const api001: Migration = {
   },
 };
 
+/** Read models of vendor contracts (issue 4): directory, RFQs and quotes, contracts, inbox, budget. */
+const api002: Migration = {
+  async up(db) {
+    await sql`
+      create table vendors (
+        id uuid primary key,
+        organisation_id uuid not null,
+        name text not null,
+        category text not null,
+        contacts jsonb not null,
+        npwp text,
+        address text,
+        version bigint not null
+      );
+      create index vendors_by_organisation on vendors (organisation_id, name, id);
+      create table rfqs (
+        id uuid primary key,
+        production_id uuid not null,
+        category text not null,
+        title text not null,
+        description text,
+        vendor_ids uuid[] not null,
+        deadline timestamptz not null,
+        status text not null,
+        awarded_quote_id uuid,
+        awarded_vendor_id uuid,
+        awarded_total bigint,
+        issued_at timestamptz not null,
+        version bigint not null
+      );
+      create index rfqs_by_production on rfqs (production_id, issued_at desc);
+      create table quotes (
+        id uuid primary key,
+        rfq_id uuid not null,
+        vendor_id uuid not null,
+        revision integer not null,
+        currency text not null,
+        terms jsonb not null,
+        note text,
+        submitted_at timestamptz not null,
+        unique (rfq_id, vendor_id)
+      );
+      create table contracts (
+        id uuid primary key,
+        production_id uuid not null,
+        organisation_id uuid not null,
+        vendor_id uuid not null,
+        rfq_id uuid not null,
+        quote_id uuid not null,
+        category text not null,
+        currency text not null,
+        version integer not null,
+        status text not null,
+        round integer not null,
+        step text,
+        assignee_id uuid,
+        client_approval_required boolean,
+        client_step_reached boolean not null default false,
+        terms jsonb not null,
+        milestones jsonb not null,
+        total bigint not null,
+        stream_version bigint not null,
+        updated_at timestamptz not null
+      );
+      create index contracts_by_production on contracts (production_id, updated_at desc);
+      create table contract_timeline (
+        contract_id uuid not null,
+        stream_version bigint not null,
+        type text not null,
+        data jsonb not null,
+        actor text not null,
+        at timestamptz not null,
+        primary key (contract_id, stream_version)
+      );
+      create table approval_policies (
+        production_id uuid primary key,
+        client_approval_threshold bigint not null,
+        reminder_after_ms bigint not null,
+        escalate_after_ms bigint not null,
+        owner_id uuid not null,
+        version bigint not null
+      );
+      create table approval_inbox (
+        contract_id uuid primary key,
+        production_id uuid not null,
+        round integer not null,
+        step text not null,
+        contract_version integer not null,
+        assignee_id uuid not null,
+        opened_at timestamptz not null,
+        due_at timestamptz not null,
+        escalates_at timestamptz not null,
+        reminded boolean not null default false,
+        escalated_to uuid
+      );
+      create index approval_inbox_by_assignee on approval_inbox (assignee_id, opened_at);
+      create table budget_lines (
+        production_id uuid not null,
+        category text not null,
+        estimate bigint not null default 0,
+        committed bigint not null default 0,
+        actual bigint not null default 0,
+        primary key (production_id, category)
+      );
+    `.execute(db);
+  },
+  async down(db) {
+    await sql`drop table budget_lines, approval_inbox, approval_policies, contract_timeline, contracts, quotes, rfqs, vendors`.execute(
+      db,
+    );
+  },
+};
+
 /** The API's migrations, applied after the event store's in one ordered list. */
 export const apiMigrations: Record<string, Migration> = {
   '2026_11_26_100_api_read_models': api001,
+  '2026_11_27_100_api_vendor_contracts': api002,
 };
 
 /** Applies the event store's and the API's migrations (safe from several processes at once). */

@@ -56,6 +56,115 @@ export interface SessionsTable {
   expires_at: Date;
 }
 
+/** bigint columns arrive from `pg` as strings; amounts are read with Number() (they fit: Amount ≤ 2^53). */
+type BigintColumn = ColumnType<string, string | number, string | number>;
+type Timestamp = ColumnType<Date, string, string>;
+type Json = ColumnType<unknown, string, string>;
+
+export interface VendorsTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  category: string;
+  contacts: Json;
+  npwp: string | null;
+  address: string | null;
+  version: BigintColumn;
+}
+
+export interface RfqsTable {
+  id: string;
+  production_id: string;
+  category: string;
+  title: string;
+  description: string | null;
+  vendor_ids: string[];
+  deadline: Timestamp;
+  status: string;
+  awarded_quote_id: string | null;
+  awarded_vendor_id: string | null;
+  awarded_total: BigintColumn | null;
+  issued_at: Timestamp;
+  version: BigintColumn;
+}
+
+export interface QuotesTable {
+  id: string;
+  rfq_id: string;
+  vendor_id: string;
+  revision: number;
+  currency: string;
+  terms: Json;
+  note: string | null;
+  submitted_at: Timestamp;
+}
+
+export interface ContractsTable {
+  id: string;
+  production_id: string;
+  organisation_id: string;
+  vendor_id: string;
+  rfq_id: string;
+  quote_id: string;
+  category: string;
+  currency: string;
+  version: number;
+  status: string;
+  round: number;
+  step: string | null;
+  assignee_id: string | null;
+  client_approval_required: boolean | null;
+  /** A client step was opened at some point: from then on the client may see the contract. */
+  client_step_reached: Generated<boolean>;
+  terms: Json;
+  milestones: Json;
+  total: BigintColumn;
+  stream_version: BigintColumn;
+  updated_at: Timestamp;
+}
+
+/** One row per event of a contract's stream: the timeline, filtered by visibility when read. */
+export interface ContractTimelineTable {
+  contract_id: string;
+  stream_version: BigintColumn;
+  type: string;
+  data: Json;
+  actor: string;
+  at: Timestamp;
+}
+
+export interface ApprovalPoliciesTable {
+  production_id: string;
+  client_approval_threshold: BigintColumn;
+  reminder_after_ms: BigintColumn;
+  escalate_after_ms: BigintColumn;
+  owner_id: string;
+  version: BigintColumn;
+}
+
+/** The human step each contract in approval waits on, and for whom. */
+export interface ApprovalInboxTable {
+  contract_id: string;
+  production_id: string;
+  round: number;
+  step: string;
+  contract_version: number;
+  assignee_id: string;
+  opened_at: Timestamp;
+  due_at: Timestamp;
+  escalates_at: Timestamp;
+  reminded: Generated<boolean>;
+  escalated_to: string | null;
+}
+
+export interface BudgetLinesTable {
+  production_id: string;
+  category: string;
+  estimate: ColumnType<string, string | number | undefined, string | number>;
+  committed: ColumnType<string, string | number | undefined, string | number>;
+  actual: ColumnType<string, string | number | undefined, string | number>;
+}
+
 export interface ApiTables {
   organisations: OrganisationsTable;
   people: PeopleTable;
@@ -63,6 +172,14 @@ export interface ApiTables {
   production_members: ProductionMembersTable;
   credentials: CredentialsTable;
   sessions: SessionsTable;
+  vendors: VendorsTable;
+  rfqs: RfqsTable;
+  quotes: QuotesTable;
+  contracts: ContractsTable;
+  contract_timeline: ContractTimelineTable;
+  approval_policies: ApprovalPoliciesTable;
+  approval_inbox: ApprovalInboxTable;
+  budget_lines: BudgetLinesTable;
 }
 
 export type Database = EventStoreTables & ApiTables;

@@ -10,33 +10,14 @@ import {
   type ProductionState,
 } from '@panggung/domain';
 import type { EventStore } from '@panggung/event-store';
+import type { ContractApprovalInput } from '@panggung/workflows';
 import { handleCommand, type Decider } from '../commands/handle-command.ts';
+import { DEMO } from './demo-ids.ts';
+import { seedProcurement } from './procurement.ts';
 import type { Database } from '../schema/tables.ts';
 import { createOrganisation, registerPerson, type NewPerson } from './register.ts';
 
-/** The demo's fixed ids, so seeding twice changes nothing and tests can name them. */
-export const DEMO = {
-  organisationId: '6a1f0c2e-0000-4000-8000-000000000001',
-  concertId: '6a1f0c2e-0000-4000-8000-0000000000c1',
-  launchId: '6a1f0c2e-0000-4000-8000-0000000000c2',
-  clientPartyId: '6a1f0c2e-0000-4000-8000-00000000c11e',
-  soundVendorId: '6a1f0c2e-0000-4000-8000-00000000a0d1',
-  lightingVendorId: '6a1f0c2e-0000-4000-8000-00000000a0d2',
-  password: 'panggung-demo',
-  people: {
-    admin: '6a1f0c2e-0000-4000-8000-0000000000a1',
-    manager: '6a1f0c2e-0000-4000-8000-0000000000a2',
-    finance: '6a1f0c2e-0000-4000-8000-0000000000a3',
-    showCaller: '6a1f0c2e-0000-4000-8000-0000000000a4',
-    sound: '6a1f0c2e-0000-4000-8000-0000000000a5',
-    lighting: '6a1f0c2e-0000-4000-8000-0000000000a6',
-    video: '6a1f0c2e-0000-4000-8000-0000000000a7',
-    stage: '6a1f0c2e-0000-4000-8000-0000000000a8',
-    client: '6a1f0c2e-0000-4000-8000-0000000000a9',
-    soundVendor: '6a1f0c2e-0000-4000-8000-0000000000aa',
-    lightingVendor: '6a1f0c2e-0000-4000-8000-0000000000ab',
-  },
-} as const;
+export { DEMO };
 
 const production: Decider<ProductionCommand, ProductionEvent, ProductionState> = {
   decide: decideProduction,
@@ -74,7 +55,13 @@ export const DEMO_PEOPLE: readonly NewPerson[] = [
   person(p.client, 'Maya Kusuma', 'maya@sinarcahaya.test', { partyId: DEMO.clientPartyId }),
   person(p.soundVendor, 'Hendra Gunawan', 'hendra@suaraprima.test', { partyId: DEMO.soundVendorId }),
   person(p.lightingVendor, 'Lina Marlina', 'lina@cahayapanggung.test', { partyId: DEMO.lightingVendorId }),
+  person(p.secondSoundVendor, 'Rudi Hartono', 'rudi@gelombangsuara.test', {
+    partyId: DEMO.secondSoundVendorId,
+  }),
 ];
+
+/** Starts a contract's approval workflow (the seed has no API; `cli/seed.ts` and tests pass one). */
+export type StartApproval = (input: ContractApprovalInput) => Promise<unknown>;
 
 /**
  * Seeds the demo organisation with a realistic production: an outdoor concert in Jakarta with its
@@ -82,7 +69,10 @@ export const DEMO_PEOPLE: readonly NewPerson[] = [
  * commands a user's requests go through, so its history replays like any other. Does nothing when the
  * demo organisation already exists.
  */
-export async function seedDemo(store: EventStore<Database>): Promise<'seeded' | 'already-there'> {
+export async function seedDemo(
+  store: EventStore<Database>,
+  options: { startApproval?: StartApproval | undefined } = {},
+): Promise<'seeded' | 'already-there'> {
   if ((await store.streamVersion(organisationStream(o))) > 0n) return 'already-there';
   await createOrganisation(store, o, 'Gema Nusantara Production');
   for (const demoPerson of DEMO_PEOPLE) await registerPerson(store, demoPerson);
@@ -164,6 +154,15 @@ export async function seedDemo(store: EventStore<Database>): Promise<'seeded' | 
         partyId: DEMO.lightingVendorId,
       },
     },
+    {
+      type: 'AddMember',
+      data: {
+        productionId: DEMO.concertId,
+        personId: p.secondSoundVendor,
+        role: 'vendor',
+        partyId: DEMO.secondSoundVendorId,
+      },
+    },
   ]);
 
   await run(DEMO.launchId, [
@@ -191,5 +190,6 @@ export async function seedDemo(store: EventStore<Database>): Promise<'seeded' | 
       data: { productionId: DEMO.launchId, personId: p.finance, role: 'finance_approver' },
     },
   ]);
+  await seedProcurement(store, options.startApproval);
   return 'seeded';
 }

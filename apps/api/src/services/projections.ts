@@ -1,13 +1,26 @@
 import { compareCheckpoints, type Checkpoint, type Projection, type Projector } from '@panggung/event-store';
 import fp from 'fastify-plugin';
 import { sql } from 'kysely';
+import { approvalsProjection } from '../approvals/projection.ts';
+import { budgetProjection } from '../budget/projection.ts';
+import { contractsProjection } from '../contracts/contract-projection.ts';
+import { rfqsProjection } from '../contracts/rfq-projection.ts';
 import { organisationsProjection } from '../organisations/projection.ts';
 import { productionsProjection } from '../productions/projection.ts';
 import { productionWorkflowStarter } from '../productions/workflow-starter.ts';
+import { vendorsProjection } from '../vendors/projection.ts';
 import type { Database } from '../schema/tables.ts';
 
 /** Every read model the API keeps; commands wait for these before answering. Add a capability's here. */
-export const projections: readonly Projection<Database>[] = [organisationsProjection, productionsProjection];
+export const projections: readonly Projection<Database>[] = [
+  organisationsProjection,
+  productionsProjection,
+  vendorsProjection,
+  rfqsProjection,
+  contractsProjection,
+  approvalsProjection,
+  budgetProjection,
+];
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -2,6 +2,7 @@ import { freshDatabase } from '@panggung/infra/testing';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
+import { startApprovalWorkflow } from '../approvals/workflow-client.ts';
 import type { ApiConfig } from '../config.ts';
 import { DEMO, seedDemo } from '../seed/demo.ts';
 
@@ -49,7 +50,10 @@ export async function startTestApi(
   const config = testConfig(url, overrides);
   const app = await buildApp(config);
   if (!databaseUrl) {
-    await seedDemo(app.store);
+    const client = await app.temporal.client();
+    await seedDemo(app.store, {
+      startApproval: (input) => startApprovalWorkflow(client, config.temporal.taskQueue, input),
+    });
     // Not readHead: its horizon is cluster-wide, so another test file's open transaction could hold it
     // before the seed's last event. Every seed event is committed; wait for the newest one.
     const last = await app.store.db

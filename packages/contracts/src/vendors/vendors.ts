@@ -85,3 +85,20 @@ export const Vendor = Type.Object({
   version: Type.Integer(),
 });
 export type Vendor = Static<typeof Vendor>;
+
+/** The directory, a page at a time, optionally one category. */
+export const VendorListQuery = Type.Object(
+  {
+    category: Type.Optional(VendorCategory),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type VendorListQuery = Static<typeof VendorListQuery>;
+
+export const VendorPage = Type.Object({
+  items: Type.Array(Vendor),
+  nextCursor: Type.Optional(Type.String()),
+});
+export type VendorPage = Static<typeof VendorPage>;

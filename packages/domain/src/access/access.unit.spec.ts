@@ -55,6 +55,32 @@ describe('authorize', () => {
   });
 });
 
+describe('procurement and budget access', () => {
+  it('lets managers and admins run RFQs and contracts; vendors only look (their own, filtered by the routes)', () => {
+    expect(can(viewer(['production_manager']), 'rfqs.manage', production)).toBe(true);
+    expect(can(viewer(['vendor']), 'rfqs.view', production)).toBe(true);
+    expect(can(viewer(['client']), 'rfqs.view', production)).toBe(false);
+    expect(can(viewer(['finance_approver']), 'contracts.manage', production)).toBe(false);
+    expect(can(viewer(['client']), 'contracts.view', production)).toBe(true);
+  });
+  it('shows budget figures only to admins, managers and finance approvers', () => {
+    for (const role of ['crew', 'show_caller', 'client', 'vendor'] as const)
+      expect(can(viewer([role]), 'budget.view', production)).toBe(false);
+    expect(can(viewer(['finance_approver']), 'budget.manage', production)).toBe(true);
+    expect(can(viewer([], ['org_admin']), 'budget.view', production)).toBe(true);
+  });
+  it('lets vendors see the directory (their own entry) and only managers and admins change it', () => {
+    expect(() => authorizeInOrganisation(viewer(['vendor']), 'vendors.view')).not.toThrow();
+    expect(() => authorizeInOrganisation(viewer(['client']), 'vendors.view')).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+    expect(() => authorizeInOrganisation(viewer(['vendor']), 'vendors.manage')).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+    expect(() => authorizeInOrganisation(viewer(['production_manager']), 'vendors.manage')).not.toThrow();
+  });
+});
+
 describe('canSeeEvent', () => {
   const me = { personId: 'me' };
   const memberAdded = (personId: string) => ({ type: 'MemberAdded', data: { personId } });

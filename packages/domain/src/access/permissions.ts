@@ -4,7 +4,28 @@ import { rolesIn, type ProductionRef, type Viewer } from './viewer.ts';
 
 /** Everything a person can ask to do, named by capability. */
 export type Action =
-  'production.view' | 'production.update' | 'members.view' | 'members.manage' | 'events.view';
+  | 'production.view'
+  | 'production.update'
+  | 'members.view'
+  | 'members.manage'
+  | 'events.view'
+  | 'rfqs.view'
+  | 'rfqs.manage'
+  | 'contracts.view'
+  | 'contracts.manage'
+  | 'budget.view'
+  | 'budget.manage';
+
+/** Roles that see and change budget figures. */
+const BUDGET_ROLES: readonly Role[] = ['org_admin', 'production_manager', 'finance_approver'];
+const MANAGING: readonly Role[] = ['org_admin', 'production_manager'];
+const INTERNAL: readonly Role[] = [
+  'org_admin',
+  'production_manager',
+  'finance_approver',
+  'crew',
+  'show_caller',
+];
 
 /** Who may do what in a production. Viewing needs any role; the rest names the roles. */
 const ALLOWED: Record<Action, readonly Role[] | 'any-member'> = {
@@ -12,7 +33,15 @@ const ALLOWED: Record<Action, readonly Role[] | 'any-member'> = {
   'events.view': 'any-member',
   'production.update': ['org_admin', 'production_manager'],
   'members.view': ['org_admin', 'production_manager', 'finance_approver', 'crew', 'show_caller'],
-  'members.manage': ['org_admin', 'production_manager'],
+  'members.manage': MANAGING,
+  // A vendor reaches only the RFQs it is invited to and its own contracts; a client only the contracts
+  // that reached its step (the routes filter by `canSeeEvent` on top of these).
+  'rfqs.view': [...INTERNAL, 'vendor'],
+  'rfqs.manage': MANAGING,
+  'contracts.view': 'any-member',
+  'contracts.manage': MANAGING,
+  'budget.view': BUDGET_ROLES,
+  'budget.manage': BUDGET_ROLES,
 };
 
 export function can(viewer: Viewer, action: Action, production: ProductionRef): boolean {
@@ -32,10 +61,20 @@ export function authorize(viewer: Viewer, action: Action, production: Production
     throw new ForbiddenError(`Your roles in this production do not allow ${action.replace('.', ': ')}`);
 }
 
-/** Organisation-wide actions (creating productions, registering people). */
-export function authorizeInOrganisation(viewer: Viewer, action: 'production.create' | 'people.manage'): void {
-  const allowed: readonly Role[] =
-    action === 'production.create' ? ['org_admin', 'production_manager'] : ['org_admin'];
+/** Organisation-wide actions: creating productions, registering people, the vendor directory. */
+export type OrganisationAction = 'production.create' | 'people.manage' | 'vendors.view' | 'vendors.manage';
+
+const ORGANISATION_ALLOWED: Record<OrganisationAction, readonly Role[]> = {
+  'production.create': MANAGING,
+  'people.manage': ['org_admin'],
+  // A vendor person sees only its own company's entry (the routes filter by `partyId`).
+  'vendors.view': [...INTERNAL, 'vendor'],
+  'vendors.manage': MANAGING,
+};
+
+/** Throws ForbiddenError unless a role the viewer holds anywhere in the organisation allows `action`. */
+export function authorizeInOrganisation(viewer: Viewer, action: OrganisationAction): void {
+  const allowed = ORGANISATION_ALLOWED[action];
   const held = new Set<Role>([...viewer.organisationRoles, ...viewer.memberships.map((m) => m.role)]);
   if (![...held].some((role) => allowed.includes(role)))
     throw new ForbiddenError(`Only ${allowed.join(' or ')} may do ${action.replace('.', ': ')}`);

@@ -1,0 +1,31 @@
+/** The demo's fixed ids, so seeding twice changes nothing and tests can name them. */
+export const DEMO = {
+  organisationId: '6a1f0c2e-0000-4000-8000-000000000001',
+  concertId: '6a1f0c2e-0000-4000-8000-0000000000c1',
+  launchId: '6a1f0c2e-0000-4000-8000-0000000000c2',
+  clientPartyId: '6a1f0c2e-0000-4000-8000-00000000c11e',
+  soundVendorId: '6a1f0c2e-0000-4000-8000-00000000a0d1',
+  lightingVendorId: '6a1f0c2e-0000-4000-8000-00000000a0d2',
+  ledVendorId: '6a1f0c2e-0000-4000-8000-00000000a0d3',
+  stagingVendorId: '6a1f0c2e-0000-4000-8000-00000000a0d4',
+  secondSoundVendorId: '6a1f0c2e-0000-4000-8000-00000000a0d5',
+  soundRfqId: '6a1f0c2e-0000-4000-8000-00000000f0a1',
+  lightingRfqId: '6a1f0c2e-0000-4000-8000-00000000f0a2',
+  /** Drafted from the sound award, not yet submitted (its approval would overrun the sound budget). */
+  soundContractId: '6a1f0c2e-0000-4000-8000-00000000c0a1',
+  password: 'panggung-demo',
+  people: {
+    admin: '6a1f0c2e-0000-4000-8000-0000000000a1',
+    manager: '6a1f0c2e-0000-4000-8000-0000000000a2',
+    finance: '6a1f0c2e-0000-4000-8000-0000000000a3',
+    showCaller: '6a1f0c2e-0000-4000-8000-0000000000a4',
+    sound: '6a1f0c2e-0000-4000-8000-0000000000a5',
+    lighting: '6a1f0c2e-0000-4000-8000-0000000000a6',
+    video: '6a1f0c2e-0000-4000-8000-0000000000a7',
+    stage: '6a1f0c2e-0000-4000-8000-0000000000a8',
+    client: '6a1f0c2e-0000-4000-8000-0000000000a9',
+    soundVendor: '6a1f0c2e-0000-4000-8000-0000000000aa',
+    lightingVendor: '6a1f0c2e-0000-4000-8000-0000000000ab',
+    secondSoundVendor: '6a1f0c2e-0000-4000-8000-0000000000ac',
+  },
+} as const;
