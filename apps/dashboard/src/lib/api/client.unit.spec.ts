@@ -66,7 +66,7 @@ describe('requestJson', () => {
 
 describe('errorMessage', () => {
   const invalid = new ApiRequestError(401, 'INVALID_CREDENTIALS', 'The e-mail or the password is not right.');
-  const unknown = new ApiRequestError(409, 'STALE_VERSION', 'This was changed in the meantime.');
+  const unknown = new ApiRequestError(409, 'SOMETHING_NEW', 'This was changed in the meantime.');
 
   it('speaks Indonesian for known codes', () => {
     expect(errorMessage(invalid, translator('id'), 'id')).toBe('E-mail atau kata sandi tidak sesuai.');

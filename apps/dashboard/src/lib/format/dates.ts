@@ -96,3 +96,56 @@ export function formatEventTime(iso: string, timeZone: string, locale: DateLocal
 export function formatDateTime(iso: string, timeZone: string, locale: DateLocale): string {
   return `${formatDate(iso, timeZone, locale)} · ${formatTime(iso, timeZone, locale)} ${timeZoneLabel(timeZone, new Date(iso))}`;
 }
+
+/** The zone's offset from UTC at an instant, in minutes (Asia/Jakarta: 420). */
+export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/**
+ * A wall-clock time typed in a form (`<input type="datetime-local">`, `2027-01-15T17:00`) read in the
+ * production's zone, as an instant: `2027-01-15T10:00:00.000Z` for Asia/Jakarta. Undefined when the text
+ * is not such a time.
+ */
+export function zonedLocalToIso(local: string, timeZone: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  const naive = Date.UTC(y, mo - 1, d, h, mi);
+  if (Number.isNaN(naive)) return undefined;
+  // The offset at the naive instant is right everywhere except in the hour a zone changes its clocks.
+  const offset = zoneOffsetMinutes(new Date(naive), timeZone);
+  return new Date(naive - offset * 60_000).toISOString();
+}
+
+/** An instant as the wall-clock text a `datetime-local` input shows, in the zone. */
+export function isoToZonedLocal(iso: string, timeZone: string): string {
+  const at = new Date(iso);
+  const shifted = new Date(at.getTime() + zoneOffsetMinutes(at, timeZone) * 60_000);
+  return shifted.toISOString().slice(0, 16);
+}
+
+/** A calendar date (`2027-02-15`, a due date) as `Sen, 15 Feb 2027` / `Mon, 15 Feb 2027`. */
+export function formatCalendarDate(date: string, locale: DateLocale): string {
+  // Noon UTC is the same calendar day in every zone from UTC−11 to UTC+11.
+  return formatter(locale, 'UTC', DATE).format(new Date(`${date}T12:00:00Z`));
+}

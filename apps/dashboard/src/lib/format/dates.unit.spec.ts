@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { dayInZone, formatDateRange, formatEventTime, formatTime, timeZoneLabel } from './dates.ts';
+import {
+  dayInZone,
+  formatCalendarDate,
+  formatDateRange,
+  formatEventTime,
+  formatTime,
+  isoToZonedLocal,
+  timeZoneLabel,
+  zonedLocalToIso,
+  zoneOffsetMinutes,
+} from './dates.ts';
 
 const JAKARTA = 'Asia/Jakarta';
 
@@ -48,5 +58,24 @@ describe('formatEventTime', () => {
     expect(formatEventTime('2027-03-13T23:59:00+07:00', JAKARTA, 'en', now)).toBe(
       '13 Mar 2027, 23:59:00 WIB',
     );
+  });
+});
+
+describe('zoned wall-clock times in forms', () => {
+  it('reads a typed time in the production zone', () => {
+    expect(zonedLocalToIso('2027-01-15T17:00', 'Asia/Jakarta')).toBe('2027-01-15T10:00:00.000Z');
+    expect(zonedLocalToIso('2027-01-15T17:00', 'Asia/Makassar')).toBe('2027-01-15T09:00:00.000Z');
+    expect(zonedLocalToIso('15/01/2027', 'Asia/Jakarta')).toBeUndefined();
+  });
+  it('shows an instant as the zone’s wall clock, and back', () => {
+    expect(isoToZonedLocal('2027-01-15T10:00:00.000Z', 'Asia/Jakarta')).toBe('2027-01-15T17:00');
+    expect(
+      zonedLocalToIso(isoToZonedLocal('2027-03-14T16:30:00.000Z', 'Asia/Jayapura'), 'Asia/Jayapura'),
+    ).toBe('2027-03-14T16:30:00.000Z');
+    expect(zoneOffsetMinutes(new Date('2027-01-01T00:00:00Z'), 'Asia/Jakarta')).toBe(420);
+  });
+  it('writes a due date as a day, whatever the browser zone', () => {
+    expect(formatCalendarDate('2027-02-15', 'id')).toBe('Sen, 15 Feb 2027');
+    expect(formatCalendarDate('2027-02-15', 'en')).toBe('Mon, 15 Feb 2027');
   });
 });

@@ -27,3 +27,25 @@ export function formatRupiah(amount: number | bigint): string {
 export function formatCount(count: number, locale: 'id' | 'en'): string {
   return new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-GB').format(count);
 }
+
+/**
+ * Whole rupiah from what a person typed: `12.500.000`, `Rp 12.500.000`, `12 500 000` or `12500000`.
+ * Undefined for anything else (a decimal comma, letters, a negative amount, more than a safe integer):
+ * the form says so rather than guessing.
+ *
+ * @example parseRupiah('Rp 12.500.000') // 12500000
+ */
+export function parseRupiah(text: string): number | undefined {
+  const cleaned = text.trim().replace(/^rp\.?\s*/i, '');
+  if (!/^\d{1,3}(?:([. \u00a0])\d{3}(?:\1\d{3})*)?$|^\d+$/.test(cleaned)) return undefined;
+  const value = Number(cleaned.replace(/[. \u00a0]/g, ''));
+  return Number.isSafeInteger(value) ? value : undefined;
+}
+
+/** A tax rate in basis points as people write it: 1100 → `11%` (id `11%`, en `11%`), 1150 → `11,5%` / `11.5%`. */
+export function formatRate(basisPoints: number, locale: 'id' | 'en'): string {
+  return new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+    style: 'percent',
+    maximumFractionDigits: 2,
+  }).format(basisPoints / 10_000);
+}

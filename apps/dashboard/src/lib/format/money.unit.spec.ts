@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatRupiah } from './money.ts';
+import { formatCount, formatRate, formatRupiah, parseRupiah } from './money.ts';
 
 const NBSP = '\u00a0';
 
@@ -33,5 +33,31 @@ describe('formatCount', () => {
   it('groups digits per language', () => {
     expect(formatCount(8000, 'id')).toBe('8.000');
     expect(formatCount(8000, 'en')).toBe('8,000');
+  });
+});
+
+describe('parseRupiah', () => {
+  it('reads amounts the way people type them', () => {
+    expect(parseRupiah('12.500.000')).toBe(12_500_000);
+    expect(parseRupiah('Rp 12.500.000')).toBe(12_500_000);
+    expect(parseRupiah(' 12500000 ')).toBe(12_500_000);
+    expect(parseRupiah('12 500 000')).toBe(12_500_000);
+    expect(parseRupiah('0')).toBe(0);
+  });
+  it('refuses what is not a whole amount', () => {
+    expect(parseRupiah('12,5')).toBeUndefined();
+    expect(parseRupiah('12.50')).toBeUndefined();
+    expect(parseRupiah('-5')).toBeUndefined();
+    expect(parseRupiah('')).toBeUndefined();
+    expect(parseRupiah('lima')).toBeUndefined();
+    expect(parseRupiah('99999999999999999999')).toBeUndefined();
+  });
+});
+
+describe('formatRate', () => {
+  it('writes basis points as a percentage', () => {
+    expect(formatRate(1100, 'id')).toBe('11%');
+    expect(formatRate(1150, 'id')).toBe('11,5%');
+    expect(formatRate(1150, 'en')).toBe('11.5%');
   });
 });

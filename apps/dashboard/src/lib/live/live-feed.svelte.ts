@@ -11,7 +11,7 @@ export interface LiveFeedCallbacks {
 }
 
 /**
- * One production's live stream for the page: the connection's status and the events received, newest
+ * One production's live stream for the page (or several productions', for the approvals inbox): the connection's status and the events received, newest
  * first. Wires the browser's `online`/`offline` and `visibilitychange` into the connection.
  */
 export class LiveFeed {
@@ -22,10 +22,10 @@ export class LiveFeed {
   readonly #onOffline = () => this.#connection.networkChanged(false);
   readonly #onVisibility = () => this.#connection.visibilityChanged(document.visibilityState === 'visible');
 
-  constructor(productionId: string, callbacks: LiveFeedCallbacks = {}) {
+  constructor(productionIds: string | readonly string[], callbacks: LiveFeedCallbacks = {}) {
     this.#connection = new LiveConnection({
       url: liveUrl(location),
-      productionIds: [productionId],
+      productionIds: typeof productionIds === 'string' ? [productionIds] : [...productionIds],
       openSocket: openBrowserSocket,
       online: navigator.onLine,
       onEvent: (event) => {

@@ -1,3 +1,5 @@
+import type { Role } from '@panggung/contracts';
+import { canSeeBudget } from '../budget/budget.ts';
 import type { MessageKey } from '../i18n/translate.ts';
 import type { Section } from '../router/routes.ts';
 
@@ -8,15 +10,20 @@ export const CAPABILITIES: ReadonlyArray<{
   readonly ready: boolean;
 }> = [
   { section: 'overview', label: 'section.overview', ready: true },
-  { section: 'vendors', label: 'section.vendors', ready: false },
+  { section: 'vendors', label: 'section.vendors', ready: true },
   { section: 'timeline', label: 'section.timeline', ready: false },
   { section: 'crew', label: 'section.crew', ready: false },
   { section: 'logistics', label: 'section.logistics', ready: false },
-  { section: 'budget', label: 'section.budget', ready: false },
+  { section: 'budget', label: 'section.budget', ready: true },
   { section: 'show-day', label: 'section.showDay', ready: false },
   { section: 'audit', label: 'section.audit', ready: false },
 ];
 
 export function capabilityOf(section: Section) {
   return CAPABILITIES.find((c) => c.section === section) ?? CAPABILITIES[0]!;
+}
+
+/** The sections a person's roles let them open (the budget is for managers, finance and admins only). */
+export function capabilitiesFor(roles: readonly Role[]) {
+  return CAPABILITIES.filter((c) => c.section !== 'budget' || canSeeBudget(roles));
 }

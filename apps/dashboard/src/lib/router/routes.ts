@@ -15,10 +15,19 @@ export const SECTIONS = [
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
+/** A page inside a production's section: one RFQ or one contract (under "Vendor & kontrak"). */
+export type Detail = { readonly kind: 'rfq' | 'contract'; readonly id: string };
+
 export type Route =
   | { readonly name: 'sign-in'; readonly next?: string }
   | { readonly name: 'productions' }
-  | { readonly name: 'production'; readonly id: string; readonly section: Section }
+  | { readonly name: 'approvals' }
+  | {
+      readonly name: 'production';
+      readonly id: string;
+      readonly section: Section;
+      readonly detail?: Detail;
+    }
   | { readonly name: 'not-found'; readonly path: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -36,15 +45,40 @@ export function matchRoute(pathname: string, search = ''): Route {
     const next = new URLSearchParams(search).get('next');
     return next && isSafeNext(next) ? { name: 'sign-in', next } : { name: 'sign-in' };
   }
+  if (first === 'approvals' && parts.length === 1) return { name: 'approvals' };
   if (first === 'productions') {
     if (id === undefined) return { name: 'productions' };
     if (UUID.test(id) && rest.length === 0) {
       if (section === undefined) return { name: 'production', id: id.toLowerCase(), section: 'overview' };
       if (isSection(section)) return { name: 'production', id: id.toLowerCase(), section };
     }
+    // `/productions/<id>/vendors/rfqs/<rfqId>` and `/productions/<id>/vendors/contracts/<contractId>`
+    const [kind, detailId, ...more] = rest;
+    if (UUID.test(id) && section === 'vendors' && detailId && UUID.test(detailId) && more.length === 0) {
+      if (kind === 'rfqs' || kind === 'contracts')
+        return {
+          name: 'production',
+          id: id.toLowerCase(),
+          section,
+          detail: { kind: kind === 'rfqs' ? 'rfq' : 'contract', id: detailId.toLowerCase() },
+        };
+    }
   }
   return { name: 'not-found', path: pathname };
 }
+
+/** A contract's page inside its production. */
+export const contractHref = (productionId: string, contractId: string) =>
+  hrefOf({
+    name: 'production',
+    id: productionId,
+    section: 'vendors',
+    detail: { kind: 'contract', id: contractId },
+  });
+
+/** An RFQ's page inside its production. */
+export const rfqHref = (productionId: string, rfqId: string) =>
+  hrefOf({ name: 'production', id: productionId, section: 'vendors', detail: { kind: 'rfq', id: rfqId } });
 
 /** The path of a route; `hrefOf(matchRoute(p))` gives back `p` for every path the app uses. */
 export function hrefOf(route: Route): string {
@@ -53,7 +87,11 @@ export function hrefOf(route: Route): string {
       return route.next ? `/sign-in?next=${encodeURIComponent(route.next)}` : '/sign-in';
     case 'productions':
       return '/productions';
+    case 'approvals':
+      return '/approvals';
     case 'production':
+      if (route.detail)
+        return `/productions/${route.id}/${route.section}/${route.detail.kind === 'rfq' ? 'rfqs' : 'contracts'}/${route.detail.id}`;
       return route.section === 'overview'
         ? `/productions/${route.id}`
         : `/productions/${route.id}/${route.section}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routedPath, type LinkClick } from './links.ts';
-import { hrefOf, isSafeNext, matchRoute } from './routes.ts';
+import { contractHref, hrefOf, isSafeNext, matchRoute, rfqHref } from './routes.ts';
 
 const ID = '6a1f0c2e-0000-4000-8000-0000000000c1';
 
@@ -15,6 +15,26 @@ describe('matchRoute', () => {
       id: ID,
       section: 'budget',
     });
+  });
+
+  it('knows the approvals inbox and the RFQ and contract pages of a production', () => {
+    const OTHER = '6a1f0c2e-0000-4000-8000-00000000c0a1';
+    expect(matchRoute('/approvals')).toEqual({ name: 'approvals' });
+    expect(matchRoute(`/productions/${ID}/vendors/contracts/${OTHER}`)).toEqual({
+      name: 'production',
+      id: ID,
+      section: 'vendors',
+      detail: { kind: 'contract', id: OTHER },
+    });
+    expect(matchRoute(`/productions/${ID}/vendors/rfqs/${OTHER}`)).toMatchObject({
+      detail: { kind: 'rfq', id: OTHER },
+    });
+    expect(matchRoute(`/productions/${ID}/budget/contracts/${OTHER}`).name).toBe('not-found');
+    expect(matchRoute(`/productions/${ID}/vendors/quotes/${OTHER}`).name).toBe('not-found');
+    expect(matchRoute(`/productions/${ID}/vendors/rfqs/nope`).name).toBe('not-found');
+    expect(contractHref(ID, OTHER)).toBe(`/productions/${ID}/vendors/contracts/${OTHER}`);
+    expect(rfqHref(ID, OTHER)).toBe(`/productions/${ID}/vendors/rfqs/${OTHER}`);
+    expect(hrefOf(matchRoute(rfqHref(ID, OTHER)))).toBe(rfqHref(ID, OTHER));
   });
 
   it('sends anything else to not-found', () => {
