@@ -125,6 +125,7 @@ export async function startStack(
       bodyLimitBytes: 256 * 1024,
       heartbeatMs: 60_000,
       liveMaxBufferedBytes: 4 * 1024 * 1024,
+      dbPoolSize: 30,
       runProjectors: true,
       secureCookies: false,
       logLevel: 'silent',

@@ -66,7 +66,7 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   await app.register(openApiPlugin);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
 
-  await app.register(storePlugin, { databaseUrl: config.databaseUrl });
+  await app.register(storePlugin, { databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize });
   await app.register(temporalPlugin, { config: config.temporal });
   await app.register(projectionsPlugin, { run: config.runProjectors });
   await app.register(authenticatePlugin);

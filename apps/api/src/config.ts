@@ -17,6 +17,11 @@ export interface ApiConfig {
   readonly heartbeatMs: number;
   /** Bytes a live client may have queued before it is dropped as too slow. */
   readonly liveMaxBufferedBytes: number;
+  /**
+   * PostgreSQL connections of this process. Each running projector holds one for its advisory lock, so
+   * this must leave room for requests and the live stream beyond them.
+   */
+  readonly dbPoolSize: number;
   /** Run the projectors in this process (one is active per projection across all API nodes). */
   readonly runProjectors: boolean;
   readonly secureCookies: boolean;
@@ -47,6 +52,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       4 * 1024 * 1024,
       'PANGGUNG_LIVE_MAX_BUFFERED_BYTES',
     ),
+    dbPoolSize: integer(env.PANGGUNG_DB_POOL_SIZE, 30, 'PANGGUNG_DB_POOL_SIZE'),
     runProjectors: env.PANGGUNG_RUN_PROJECTORS !== 'false',
     secureCookies: env.PANGGUNG_SECURE_COOKIES === 'true',
     logLevel: env.PANGGUNG_LOG_LEVEL ?? 'info',

@@ -11,11 +11,12 @@ declare module 'fastify' {
 }
 
 /** The event store as a named, shared service: migrated on start, closed with the app. */
-export const storePlugin = fp<{ databaseUrl: string; migrate?: boolean }>(
+export const storePlugin = fp<{ databaseUrl: string; poolSize: number; migrate?: boolean }>(
   async (app, options) => {
     const store = createEventStore<Database>({
       connectionString: options.databaseUrl,
       applicationName: 'panggung-api',
+      poolSize: options.poolSize,
       onError: (error) => app.log.warn({ err: error }, 'event store'),
     });
     if (options.migrate !== false) await migrate(store.db as never);
