@@ -7,8 +7,8 @@ import {
   type ContractEvent,
 } from '@panggung/domain';
 import type { ApprovalActor, Terms } from '@panggung/contracts';
-import { createEventStore, type EventStore, type NewEvent } from '@panggung/event-store';
-import { freshDatabase, testTemporalAddress, uniqueTaskQueue } from '@panggung/infra/testing';
+import { type EventStore, type NewEvent } from '@panggung/event-store';
+import { uniqueTaskQueue } from '@panggung/infra/testing';
 import {
   approveUpdate,
   contractApprovalWorkflowId,
@@ -21,33 +21,28 @@ import {
   type contractApprovalWorkflow,
   type DecisionArgs,
 } from '@panggung/workflows';
-import { quietTemporalRuntime, testWorkflowBundle } from '@panggung/workflows/testing';
 import { cancelled } from '@temporalio/activity';
+import type { Client } from '@temporalio/client';
 import {
   ApplicationFailure,
-  Client,
-  Connection,
   WorkflowIdReusePolicy,
   WorkflowUpdateFailedError,
   type WorkflowHandle,
 } from '@temporalio/client';
-import { NativeConnection, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createWorker } from '../worker.ts';
-import { createActivities, type Activities } from './index.ts';
+import { openWorkerHarness, type WorkerHarness } from '../testing/worker-harness.ts';
+import { createActivities } from './index.ts';
 
 /**
  * The contract approval workflow on the test run's real Temporal dev server and a real PostgreSQL, with
  * the worker's real activities. One worker (and one bundle) serves every test but the crash test.
  */
-let store: EventStore;
-let connection: NativeConnection;
-let client: Client;
-let bundle: WorkflowBundleWithSourceMap;
 const taskQueue = uniqueTaskQueue('contracts');
-let worker: Worker;
-let running: Promise<void>;
+let harness: WorkerHarness;
+let store: EventStore;
+let client: Client;
+const startWorker: WorkerHarness['startWorker'] = (...args) => harness.startWorker(...args);
 
 const person = (roles: ApprovalActor['roles'], partyId?: string): ApprovalActor => ({
   personId: randomUUID(),
@@ -87,39 +82,11 @@ const asNew = (events: readonly ContractEvent[]): NewEvent[] =>
   events.map(({ type, data }) => ({ type, data: data as NewEvent['data'] }));
 
 beforeAll(async () => {
-  quietTemporalRuntime();
-  const address = testTemporalAddress();
-  const [url, native, clientConnection, code] = await Promise.all([
-    freshDatabase('worker_contracts'),
-    NativeConnection.connect({ address }),
-    Connection.connect({ address }),
-    testWorkflowBundle(),
-  ]);
-  [connection, bundle] = [native, code];
-  client = new Client({ connection: clientConnection });
-  store = createEventStore({ connectionString: url });
-  await store.migrate();
-  worker = await startWorker(taskQueue, createActivities({ store }));
-  running = worker.run();
+  harness = await openWorkerHarness('worker_contracts', taskQueue);
+  ({ store, client } = harness);
 });
 
-afterAll(async () => {
-  if (worker?.getState() === 'RUNNING') worker.shutdown();
-  await running;
-  await client?.connection.close();
-  await connection?.close();
-  await store?.close();
-});
-
-function startWorker(queue: string, activities: Activities, shutdownGraceTime?: string) {
-  return createWorker({
-    connection,
-    config: { namespace: 'default', taskQueue: queue },
-    activities,
-    workflowBundle: bundle,
-    ...(shutdownGraceTime ? { shutdownGraceTime } : {}),
-  });
-}
+afterAll(() => harness?.close());
 
 /** A drafted contract (as the API would append it) and its production's sound budget. */
 async function draftContract(soundEstimate: number) {

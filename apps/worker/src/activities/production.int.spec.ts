@@ -1,5 +1,5 @@
-import { createEventStore, type EventStore } from '@panggung/event-store';
-import { freshDatabase, testTemporalAddress, uniqueTaskQueue } from '@panggung/infra/testing';
+import type { EventStore } from '@panggung/event-store';
+import { uniqueTaskQueue } from '@panggung/infra/testing';
 import {
   closeProductionSignal,
   getPhaseQuery,
@@ -7,63 +7,26 @@ import {
   type AppendedEvents,
   type productionWorkflow,
 } from '@panggung/workflows';
-import { quietTemporalRuntime, testWorkflowBundle } from '@panggung/workflows/testing';
 import { cancelled } from '@temporalio/activity';
-import {
-  ActivityFailure,
-  ApplicationFailure,
-  Client,
-  Connection,
-  WorkflowFailedError,
-} from '@temporalio/client';
-import { NativeConnection, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { Client } from '@temporalio/client';
+import { ActivityFailure, ApplicationFailure, WorkflowFailedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createWorker } from '../worker.ts';
-import { createActivities, productionStreamId, type Activities } from './index.ts';
+import { openWorkerHarness, type WorkerHarness } from '../testing/worker-harness.ts';
+import { createActivities, productionStreamId } from './index.ts';
 
-let store: EventStore;
-let connection: NativeConnection;
-let client: Client;
-let bundle: WorkflowBundleWithSourceMap;
 const taskQueue = uniqueTaskQueue('production');
-let worker: Worker;
-let running: Promise<void>;
+let harness: WorkerHarness;
+let store: EventStore;
+let client: Client;
+const startWorker: WorkerHarness['startWorker'] = (...args) => harness.startWorker(...args);
 
 beforeAll(async () => {
-  quietTemporalRuntime();
-  const address = testTemporalAddress();
-  const [url, native, clientConnection, code] = await Promise.all([
-    freshDatabase('worker_production'),
-    NativeConnection.connect({ address }),
-    Connection.connect({ address }),
-    testWorkflowBundle(),
-  ]);
-  [connection, bundle] = [native, code];
-  client = new Client({ connection: clientConnection });
-  store = createEventStore({ connectionString: url });
-  await store.migrate();
-  worker = await startWorker(taskQueue, createActivities({ store }));
-  running = worker.run();
+  harness = await openWorkerHarness('worker_production', taskQueue);
+  ({ store, client } = harness);
 });
 
-afterAll(async () => {
-  if (worker?.getState() === 'RUNNING') worker.shutdown();
-  await running;
-  await client?.connection.close();
-  await connection?.close();
-  await store?.close();
-});
-
-function startWorker(queue: string, activities: Activities, shutdownGraceTime?: string) {
-  return createWorker({
-    connection,
-    config: { namespace: 'default', taskQueue: queue },
-    activities,
-    workflowBundle: bundle,
-    ...(shutdownGraceTime ? { shutdownGraceTime } : {}),
-  });
-}
+afterAll(() => harness?.close());
 
 function startProduction(productionId: string, queue = taskQueue) {
   return client.workflow.start<typeof productionWorkflow>('productionWorkflow', {
