@@ -15,3 +15,6 @@ export * from './contracts/approval-policy.ts';
 export * as ContractEvents from './contracts/events.ts';
 export * from './budget/budget.ts';
 export * as BudgetEvents from './budget/events.ts';
+export * from './timeline/timeline.ts';
+export * as TimelineEvents from './timeline/events.ts';
+export * from './crew/crew.ts';
