@@ -6,7 +6,7 @@ import {
   IdParams,
   ReviseContractBody,
 } from '@panggung/contracts';
-import { awardedQuote, contractStream, NotFoundError, rfqStream } from '@panggung/domain';
+import { awardedQuote, contractStream, IllegalStateError, NotFoundError, rfqStream } from '@panggung/domain';
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
 import { handleCommand } from '../commands/handle-command.ts';
@@ -56,6 +56,16 @@ export async function contractRoutes(app: FastifyInstance): Promise<void> {
       const rfq = await loadState(app.store, rfqStream(rfqId), rfqDecider);
       if (rfq.status === 'none' || rfq.productionId !== id)
         throw new NotFoundError(`Request for quotation ${rfqId} was not found`, 'rfqId');
+      // One award, one contract: a second draft would put two contracts on one quote. (Checked on the read
+      // model, which the first draft's answer waited for; two simultaneous drafts could still both pass.)
+      const drafted = await app.store.db
+        .selectFrom('contracts')
+        .select('id')
+        .where('rfq_id', '=', rfqId)
+        .where('status', 'not in', ['withdrawn', 'rejected'])
+        .executeTakeFirst();
+      if (drafted)
+        throw new IllegalStateError(`Contract ${drafted.id} was already drafted from this award`, 'rfqId');
       const contractId = randomUUID();
       const result = await handleCommand(
         app.store,

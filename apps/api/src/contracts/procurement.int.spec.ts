@@ -184,6 +184,15 @@ describe('requests for quotation', () => {
     expect(
       (await call('rudi@gelombangsuara.test', 'GET', `/api/contracts/${contract.json().id}`)).statusCode,
     ).toBe(404);
+
+    // One award, one contract: a second draft from it is refused and writes nothing.
+    const beforeAgain = await api.eventCount();
+    const again = await call('ayu@gema.test', 'POST', `${concert}/contracts`, {
+      rfqId,
+      milestones: [{ kind: 'settlement', amount: 42_180_000, dueOn: '2027-03-21' }],
+    });
+    expect(again.json()).toMatchObject({ statusCode: 409, field: 'rfqId' });
+    expect(await api.eventCount()).toBe(beforeAgain);
   });
 });
 
