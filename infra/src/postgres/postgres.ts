@@ -167,32 +167,35 @@ export async function waitForPostgres(url: string, timeoutMs: number): Promise<v
 }
 
 /** Creates a fresh database on the server and returns its URL (used by tests to isolate files). */
-export async function createDatabase(serverUrl: string, name: string): Promise<string> {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Invalid database name: ${name}`);
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
+export function createDatabase(serverUrl: string, name: string): Promise<string> {
+  return onDatabase(serverUrl, name, async (client) => {
     await client.query(`drop database if exists ${name} with (force)`);
     await client.query(`create database ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  });
 }
 
 /**
  * Creates the database if it does not exist yet (unlike `createDatabase`, it keeps existing data) and
  * returns its URL on the same server.
  */
-export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+export function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+  return onDatabase(serverUrl, name, async (client) => {
+    const existing = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (existing.rowCount === 0) await client.query(`create database ${name}`);
+  });
+}
+
+/** Checks the name (it goes into SQL unquoted), runs `work` on the server, returns the database's URL. */
+async function onDatabase(
+  serverUrl: string,
+  name: string,
+  work: (client: pg.Client) => Promise<void>,
+): Promise<string> {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Invalid database name: ${name}`);
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
-    const existing = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (existing.rowCount === 0) await client.query(`create database ${name}`);
+    await work(client);
   } finally {
     await client.end();
   }
