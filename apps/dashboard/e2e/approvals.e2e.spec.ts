@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Budget, ContractView } from '@panggung/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +9,7 @@ import { createActivities, type ActivityDeps } from '@panggung/worker';
 import { quietTemporalRuntime, testWorkflowBundle } from '@panggung/workflows/testing';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { launchChromium } from './browser.ts';
+import { buildDashboard } from './build.ts';
 
 /**
  * Vendor contract approval end to end: a real API serving the built dashboard, a Temporal worker in this
@@ -20,7 +19,6 @@ import { launchChromium } from './browser.ts';
  * manager's open budget page follows the signature live.
  */
 const dashboardDir = path.resolve(import.meta.dirname, '..');
-const distDir = path.join(dashboardDir, 'dist');
 const shots = path.resolve(dashboardDir, '../../test-results/e2e');
 const CONCERT = DEMO.concertId;
 const CONTRACT = DEMO.soundContractId;
@@ -70,13 +68,7 @@ const inboxItem = (page: Page, step: string) =>
 
 describe('contract approval in the browser', () => {
   beforeAll(async () => {
-    await promisify(execFile)(
-      process.execPath,
-      [path.join(dashboardDir, 'node_modules/vite/bin/vite.js'), 'build'],
-      {
-        cwd: dashboardDir,
-      },
-    );
+    const distDir = await buildDashboard('approvals');
     await fs.mkdir(shots, { recursive: true });
     api = await startTestApi('approvals_e2e', { dashboardDir: distDir });
     const address = await api.app.listen({ host: '127.0.0.1', port: 0 });

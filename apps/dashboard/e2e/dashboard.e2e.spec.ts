@@ -1,15 +1,13 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The API's test helper: real PostgreSQL and Temporal from the `e2e` project's global setup.
 import { bearer, DEMO, startTestApi, type TestApi } from '@panggung/api/testing';
 import { launchChromium } from './browser.ts';
+import { buildDashboard } from './build.ts';
 
 const dashboardDir = path.resolve(import.meta.dirname, '..');
-const distDir = path.join(dashboardDir, 'dist');
 const shots = path.resolve(dashboardDir, '../../test-results/e2e');
 const CONCERT = 'Senandung Senja — Konser Outdoor Jakarta 2027';
 const WAIT = { timeout: 20_000 };
@@ -26,14 +24,7 @@ const shot = (name: string, target: Page = page) =>
 
 describe('dashboard in a browser', () => {
   beforeAll(async () => {
-    // Build once, the way it ships, then let a real API serve it.
-    await promisify(execFile)(
-      process.execPath,
-      [path.join(dashboardDir, 'node_modules/vite/bin/vite.js'), 'build'],
-      {
-        cwd: dashboardDir,
-      },
-    );
+    const distDir = await buildDashboard('dashboard');
     await fs.mkdir(shots, { recursive: true });
     api = await startTestApi('dashboard_e2e', { dashboardDir: distDir });
     const address = await api.app.listen({ host: '127.0.0.1', port: 0 });
