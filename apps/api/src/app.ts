@@ -6,6 +6,7 @@ import { authenticatePlugin, sessionToken } from './auth/authenticate.ts';
 import { approvalRoutes } from './approvals/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { budgetRoutes } from './budget/routes.ts';
+import { communicationRoutes } from './communication/routes.ts';
 import { contractRoutes } from './contracts/contract-routes.ts';
 import { rfqRoutes } from './contracts/rfq-routes.ts';
 import type { ApiConfig } from './config.ts';
@@ -79,6 +80,7 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   await app.register(contractRoutes);
   await app.register(approvalRoutes);
   await app.register(budgetRoutes);
+  await app.register(communicationRoutes);
   await app.register(liveRoutes, { config });
   if (config.dashboardDir) await app.register(dashboardPlugin, { root: config.dashboardDir });
   return app;

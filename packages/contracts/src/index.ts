@@ -18,3 +18,6 @@ export * as BudgetEvents from './budget/events.ts';
 export * from './timeline/timeline.ts';
 export * as TimelineEvents from './timeline/events.ts';
 export * from './crew/crew.ts';
+export * from './communication/comments.ts';
+export * from './communication/notifications.ts';
+export * as CommunicationEvents from './communication/events.ts';

@@ -26,3 +26,7 @@ export * from './timeline/health.ts';
 export * from './timeline/templates.ts';
 export * from './crew/jakarta-time.ts';
 export * from './crew/conflicts.ts';
+export * from './communication/mentions.ts';
+export * from './communication/comments.ts';
+export * from './communication/visibility.ts';
+export * from './communication/notifications.ts';

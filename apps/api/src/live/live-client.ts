@@ -1,4 +1,9 @@
-import { LIVE_CLOSE, LiveClientMessage, type LiveServerMessage } from '@panggung/contracts';
+import {
+  LIVE_CLOSE,
+  LiveClientMessage,
+  type LiveServerMessage,
+  type Notification,
+} from '@panggung/contracts';
 import { canSeeEvent, rolesIn } from '@panggung/domain';
 import {
   compareCheckpoints,
@@ -68,6 +73,10 @@ export class LiveClient implements HubListener {
     } else if (this.#state === 'live') this.#deliver(event, productionId);
   }
 
+  /** A notification for this socket's signed-in person (the notification hub files clients by person). */
+  notify(notification: Notification): void {
+    this.#send({ type: 'notification', notification });
+  }
   dispose(): void {
     if (this.#closed) return;
     this.#closed = true;

@@ -1,6 +1,7 @@
 import { LIVE_CLOSE } from '@panggung/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ApiConfig } from '../config.ts';
+import { NotificationHub } from '../communication/notification-hub.ts';
 import { LiveHub } from './hub.ts';
 import { LiveClient } from './live-client.ts';
 
@@ -8,10 +9,14 @@ import { LiveClient } from './live-client.ts';
 export async function liveRoutes(app: FastifyInstance, options: { config: ApiConfig }): Promise<void> {
   const hub = new LiveHub(app.store, app.log);
   await hub.start();
+  // Notifications travel on the same socket, filed by the signed-in person: nobody else's reach it.
+  const notifications = new NotificationHub(app.store, app.log);
+  await notifications.start();
   const clients = new Set<LiveClient>();
   app.addHook('preClose', async () => {
     for (const client of clients) client.dispose();
     await hub.stop();
+    await notifications.stop();
   });
 
   app.get(
@@ -48,7 +53,11 @@ export async function liveRoutes(app: FastifyInstance, options: { config: ApiCon
         early,
       );
       clients.add(client);
-      socket.on('close', () => clients.delete(client));
+      notifications.add(viewer.personId, client);
+      socket.on('close', () => {
+        clients.delete(client);
+        notifications.remove(viewer.personId, client);
+      });
     },
   );
 }

@@ -1,5 +1,6 @@
 import { migrateToLatest } from '@panggung/event-store';
 import { sql, type Kysely, type Migration } from 'kysely';
+import { communicationMigration } from '../communication/migration.ts';
 
 const api001: Migration = {
   async up(db) {
@@ -178,6 +179,7 @@ const api002: Migration = {
 export const apiMigrations: Record<string, Migration> = {
   '2026_11_26_100_api_read_models': api001,
   '2026_11_27_100_api_vendor_contracts': api002,
+  '2026_11_28_170_api_communication': communicationMigration,
 };
 
 /** Applies the event store's and the API's migrations (safe from several processes at once). */

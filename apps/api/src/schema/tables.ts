@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { EventStoreTables } from '@panggung/event-store';
+import type { CommunicationTables } from '../communication/tables.ts';
 
 /** Read models and the API's own tables, created by `migrations.ts` beside this file. */
 export interface PeopleTable {
@@ -182,4 +183,4 @@ export interface ApiTables {
   budget_lines: BudgetLinesTable;
 }
 
-export type Database = EventStoreTables & ApiTables;
+export type Database = EventStoreTables & ApiTables & CommunicationTables;

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { sql } from 'kysely';
 import { approvalsProjection } from '../approvals/projection.ts';
 import { budgetProjection } from '../budget/projection.ts';
+import { communicationProjection } from '../communication/projection.ts';
 import { contractsProjection } from '../contracts/contract-projection.ts';
 import { rfqsProjection } from '../contracts/rfq-projection.ts';
 import { organisationsProjection } from '../organisations/projection.ts';
@@ -20,6 +21,7 @@ export const projections: readonly Projection<Database>[] = [
   contractsProjection,
   approvalsProjection,
   budgetProjection,
+  communicationProjection,
 ];
 
 declare module 'fastify' {

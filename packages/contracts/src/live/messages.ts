@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { Checkpoint, Instant, Uuid } from '../common/common.ts';
+import { Notification } from '../communication/notifications.ts';
 
 /**
  * The live stream (`GET /api/live`, websocket). The client subscribes to productions from a checkpoint it
@@ -54,6 +55,8 @@ export const LiveServerMessage = Type.Union([
   }),
   Type.Object({ type: Type.Literal('pong'), id: Type.Optional(Type.String()), serverTime: Instant }),
   Type.Object({ type: Type.Literal('error'), code: Type.String(), message: Type.String() }),
+  /** A new notification for the signed-in person only (never sent on anybody else's socket). */
+  Type.Object({ type: Type.Literal('notification'), notification: Notification }),
 ]);
 export type LiveServerMessage = Static<typeof LiveServerMessage>;
 

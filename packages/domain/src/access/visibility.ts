@@ -1,4 +1,5 @@
 import type { Role } from '@panggung/contracts';
+import { canSeeCommentEvent } from '../communication/visibility.ts';
 import { canSeeProcurementEvent } from '../contracts/visibility.ts';
 import { isInternal } from './viewer.ts';
 
@@ -21,6 +22,9 @@ export function canSeeEvent(
   // Vendors, RFQs, contracts and budget have rules of their own (what a vendor or client may see of them).
   const procurement = canSeeProcurementEvent(event, viewer, roles);
   if (procurement !== undefined) return procurement;
+  // Comments carry their thread's audience: a client or vendor sees only threads on what is theirs.
+  const comment = canSeeCommentEvent(event, viewer, roles);
+  if (comment !== undefined) return comment;
   const data = (event.data ?? {}) as { personId?: unknown; partyId?: unknown };
   switch (event.type) {
     case 'ProductionCreated':

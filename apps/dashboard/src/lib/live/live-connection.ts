@@ -192,6 +192,7 @@ export class LiveConnection {
         this.#advance(message.checkpoint);
         break;
       case 'pong':
+      case 'notification': // the top bar's own socket shows these (communication/notification-stream.ts)
       case 'error': // the close that follows says what to do
         break;
       default: {

@@ -1,0 +1,49 @@
+import type { Notification } from '@panggung/contracts';
+import type { MessageKey } from '../i18n/translate.ts';
+import { contractHref, hrefOf } from '../router/routes.ts';
+
+/** Newest first, each once: what the feed shows after a page or a live notification arrives. */
+export function mergeNotifications(
+  current: readonly Notification[],
+  incoming: readonly Notification[],
+): Notification[] {
+  const byId = new Map<string, Notification>();
+  for (const n of [...incoming, ...current]) if (!byId.has(n.id)) byId.set(n.id, n);
+  return [...byId.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** The message key that says what happened. */
+export function notificationKey(notification: Notification): MessageKey {
+  switch (notification.kind) {
+    case 'comment.mention':
+      return 'notifications.mention';
+    case 'comment.reply':
+      return 'notifications.reply';
+    case 'contract.approval_requested':
+      return 'notifications.approvalRequested';
+    case 'contract.signed':
+      return 'notifications.contractSigned';
+    default: {
+      const never: never = notification.kind;
+      return never;
+    }
+  }
+}
+
+/** Where a notification leads: the contract's page, or the production (whose overview holds its discussion). */
+export function notificationHref(notification: Notification): string {
+  const item = notification.payload.item;
+  if (item?.kind === 'contract') return contractHref(notification.productionId, item.id);
+  if (notification.payload.contractId)
+    return contractHref(notification.productionId, notification.payload.contractId);
+  return hrefOf({ name: 'production', id: notification.productionId, section: 'overview' });
+}
+
+/** The notifications after some were read, and the unread count that follows. */
+export function markedRead(
+  list: readonly Notification[],
+  ids: readonly string[] | 'all',
+  at: string,
+): Notification[] {
+  return list.map((n) => (!n.readAt && (ids === 'all' || ids.includes(n.id)) ? { ...n, readAt: at } : n));
+}
