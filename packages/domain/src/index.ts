@@ -26,3 +26,6 @@ export * from './timeline/health.ts';
 export * from './timeline/templates.ts';
 export * from './crew/jakarta-time.ts';
 export * from './crew/conflicts.ts';
+export * from './timeline/timeline-view.ts';
+export * from './logistics/logistics.ts';
+export * from './logistics/conflicts.ts';

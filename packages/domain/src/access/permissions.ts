@@ -14,7 +14,11 @@ export type Action =
   | 'contracts.view'
   | 'contracts.manage'
   | 'budget.view'
-  | 'budget.manage';
+  | 'budget.manage'
+  | 'timeline.view'
+  | 'timeline.manage'
+  | 'logistics.view'
+  | 'logistics.manage';
 
 /** Roles that see and change budget figures. */
 const BUDGET_ROLES: readonly Role[] = ['org_admin', 'production_manager', 'finance_approver'];
@@ -42,6 +46,10 @@ const ALLOWED: Record<Action, readonly Role[] | 'any-member'> = {
   'contracts.manage': MANAGING,
   'budget.view': BUDGET_ROLES,
   'budget.manage': BUDGET_ROLES,
+  'timeline.view': INTERNAL,
+  'timeline.manage': MANAGING,
+  'logistics.view': INTERNAL,
+  'logistics.manage': MANAGING,
 };
 
 export function can(viewer: Viewer, action: Action, production: ProductionRef): boolean {
