@@ -14,12 +14,14 @@ import { dashboardPlugin } from './dashboard/static.ts';
 import { registerErrorHandling } from './errors/error-handler.ts';
 import { healthRoutes } from './health/routes.ts';
 import { liveRoutes } from './live/routes.ts';
+import { logisticsRoutes } from './logistics/routes.ts';
 import { openApiPlugin } from './openapi/openapi.ts';
 import { productionRoutes } from './productions/routes.ts';
 import { createValidatorCompiler } from './openapi/validation.ts';
 import { projectionsPlugin } from './services/projections.ts';
 import { storePlugin } from './services/store.ts';
 import { temporalPlugin } from './services/temporal.ts';
+import { timelineRoutes } from './timeline/routes.ts';
 import { vendorRoutes } from './vendors/routes.ts';
 
 export interface BuildOptions {
@@ -81,6 +83,8 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   await app.register(approvalRoutes);
   await app.register(budgetRoutes);
   await app.register(communicationRoutes);
+  await app.register(timelineRoutes);
+  await app.register(logisticsRoutes);
   await app.register(liveRoutes, { config });
   if (config.dashboardDir) await app.register(dashboardPlugin, { root: config.dashboardDir });
   return app;

@@ -21,3 +21,5 @@ export * from './crew/crew.ts';
 export * from './communication/comments.ts';
 export * from './communication/notifications.ts';
 export * as CommunicationEvents from './communication/events.ts';
+export * from './logistics/logistics.ts';
+export * as LogisticsEvents from './logistics/events.ts';

@@ -30,3 +30,6 @@ export * from './communication/mentions.ts';
 export * from './communication/comments.ts';
 export * from './communication/visibility.ts';
 export * from './communication/notifications.ts';
+export * from './timeline/timeline-view.ts';
+export * from './logistics/logistics.ts';
+export * from './logistics/conflicts.ts';

@@ -175,11 +175,79 @@ const api002: Migration = {
   },
 };
 
+const apiTimeline: Migration = {
+  async up(db) {
+    await sql`
+      create table timeline_tasks (
+        task_id uuid primary key,
+        production_id uuid not null,
+        title text not null,
+        kind text not null,
+        owner_id uuid,
+        duration_minutes integer not null,
+        due_at timestamptz,
+        progress text not null default 'todo',
+        started_at timestamptz,
+        completed_at timestamptz,
+        added_at bigint not null
+      );
+      create index timeline_tasks_by_production on timeline_tasks (production_id, added_at);
+      create table timeline_dependencies (
+        production_id uuid not null,
+        predecessor_id uuid not null,
+        successor_id uuid not null,
+        added_at bigint not null,
+        primary key (production_id, predecessor_id, successor_id)
+      );
+    `.execute(db);
+  },
+  async down(db) {
+    await sql`drop table timeline_dependencies, timeline_tasks`.execute(db);
+  },
+};
+
+const apiLogistics: Migration = {
+  async up(db) {
+    await sql`
+      create table logistics_venues (production_id uuid primary key, details jsonb not null);
+      create table logistics_equipment (
+        item_id uuid primary key,
+        production_id uuid not null,
+        department text not null,
+        item jsonb not null,
+        added_at bigint not null
+      );
+      create index logistics_equipment_by_production on logistics_equipment (production_id, department, added_at);
+      create table logistics_runs (
+        run_id uuid primary key,
+        production_id uuid not null,
+        departs_at timestamptz not null,
+        run jsonb not null
+      );
+      create index logistics_runs_by_production on logistics_runs (production_id, departs_at);
+      create table logistics_windows (
+        window_id uuid primary key,
+        production_id uuid not null,
+        starts_at timestamptz not null,
+        load_window jsonb not null
+      );
+      create index logistics_windows_by_production on logistics_windows (production_id, starts_at);
+    `.execute(db);
+  },
+  async down(db) {
+    await sql`drop table logistics_windows, logistics_runs, logistics_equipment, logistics_venues`.execute(
+      db,
+    );
+  },
+};
+
 /** The API's migrations, applied after the event store's in one ordered list. */
 export const apiMigrations: Record<string, Migration> = {
   '2026_11_26_100_api_read_models': api001,
   '2026_11_27_100_api_vendor_contracts': api002,
   '2026_11_28_170_api_communication': communicationMigration,
+  '2026_11_28_130_api_timeline': apiTimeline,
+  '2026_11_28_140_api_logistics': apiLogistics,
 };
 
 /** Applies the event store's and the API's migrations (safe from several processes at once). */

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { EventStoreTables } from '@panggung/event-store';
 import type { CommunicationTables } from '../communication/tables.ts';
+import type { EquipmentItem, LoadWindow, TransportRun, VenueDetails } from '@panggung/contracts';
 
 /** Read models and the API's own tables, created by `migrations.ts` beside this file. */
 export interface PeopleTable {
@@ -166,6 +167,55 @@ export interface BudgetLinesTable {
   actual: ColumnType<string, string | number | undefined, string | number>;
 }
 
+export interface TimelineTasksTable {
+  task_id: string;
+  production_id: string;
+  title: string;
+  kind: string;
+  owner_id: string | null;
+  duration_minutes: number;
+  due_at: ColumnType<Date | null, string | null | undefined, string | null>;
+  progress: Generated<string>;
+  started_at: ColumnType<Date | null, string | null | undefined, string | null>;
+  completed_at: ColumnType<Date | null, string | null | undefined, string | null>;
+  /** Global position of the TaskAdded event: the order tasks were added in. */
+  added_at: BigintColumn;
+}
+
+export interface TimelineDependenciesTable {
+  production_id: string;
+  predecessor_id: string;
+  successor_id: string;
+  added_at: BigintColumn;
+}
+
+export interface LogisticsVenuesTable {
+  production_id: string;
+  details: ColumnType<VenueDetails, string, string>;
+}
+
+export interface LogisticsEquipmentTable {
+  item_id: string;
+  production_id: string;
+  department: string;
+  item: ColumnType<EquipmentItem, string, string>;
+  added_at: BigintColumn;
+}
+
+export interface LogisticsRunsTable {
+  run_id: string;
+  production_id: string;
+  departs_at: ColumnType<Date, string, string>;
+  run: ColumnType<TransportRun, string, string>;
+}
+
+export interface LogisticsWindowsTable {
+  window_id: string;
+  production_id: string;
+  starts_at: ColumnType<Date, string, string>;
+  load_window: ColumnType<LoadWindow, string, string>;
+}
+
 export interface ApiTables {
   organisations: OrganisationsTable;
   people: PeopleTable;
@@ -181,6 +231,12 @@ export interface ApiTables {
   approval_policies: ApprovalPoliciesTable;
   approval_inbox: ApprovalInboxTable;
   budget_lines: BudgetLinesTable;
+  timeline_tasks: TimelineTasksTable;
+  timeline_dependencies: TimelineDependenciesTable;
+  logistics_venues: LogisticsVenuesTable;
+  logistics_equipment: LogisticsEquipmentTable;
+  logistics_runs: LogisticsRunsTable;
+  logistics_windows: LogisticsWindowsTable;
 }
 
 export type Database = EventStoreTables & ApiTables & CommunicationTables;

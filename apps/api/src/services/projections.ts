@@ -6,9 +6,11 @@ import { budgetProjection } from '../budget/projection.ts';
 import { communicationProjection } from '../communication/projection.ts';
 import { contractsProjection } from '../contracts/contract-projection.ts';
 import { rfqsProjection } from '../contracts/rfq-projection.ts';
+import { logisticsProjection } from '../logistics/projection.ts';
 import { organisationsProjection } from '../organisations/projection.ts';
 import { productionsProjection } from '../productions/projection.ts';
 import { productionWorkflowStarter } from '../productions/workflow-starter.ts';
+import { timelineProjection } from '../timeline/projection.ts';
 import { vendorsProjection } from '../vendors/projection.ts';
 import type { Database } from '../schema/tables.ts';
 
@@ -22,6 +24,8 @@ export const projections: readonly Projection<Database>[] = [
   approvalsProjection,
   budgetProjection,
   communicationProjection,
+  timelineProjection,
+  logisticsProjection,
 ];
 
 declare module 'fastify' {

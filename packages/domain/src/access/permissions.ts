@@ -16,7 +16,11 @@ export type Action =
   | 'budget.view'
   | 'budget.manage'
   | 'comments.view'
-  | 'comments.post';
+  | 'comments.post'
+  | 'timeline.view'
+  | 'timeline.manage'
+  | 'logistics.view'
+  | 'logistics.manage';
 
 /** Roles that see and change budget figures. */
 const BUDGET_ROLES: readonly Role[] = ['org_admin', 'production_manager', 'finance_approver'];
@@ -47,6 +51,10 @@ const ALLOWED: Record<Action, readonly Role[] | 'any-member'> = {
   // Any member reaches the comment routes; which threads they may read and write is `canSeeThread`.
   'comments.view': 'any-member',
   'comments.post': 'any-member',
+  'timeline.view': INTERNAL,
+  'timeline.manage': MANAGING,
+  'logistics.view': INTERNAL,
+  'logistics.manage': MANAGING,
 };
 
 export function can(viewer: Viewer, action: Action, production: ProductionRef): boolean {

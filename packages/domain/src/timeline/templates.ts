@@ -1,4 +1,7 @@
 import type { Dependency, ProductionKind, Task, TaskKind } from '@panggung/contracts';
+import { criticalPath } from './critical-path.ts';
+
+const MINUTE = 60_000;
 
 const HOUR = 60;
 const DAY = 24 * HOUR;
@@ -106,4 +109,29 @@ export function instantiateTemplate(
     t.after.map((key): Dependency => ({ predecessorId: ids.get(key) ?? key, successorId: ids.get(t.key)! })),
   );
   return { tasks, dependencies };
+}
+
+/**
+ * The template's tasks with due dates counted back from the show: each is due at its latest finish when
+ * the last milestone falls on `showStartsAt`, so anything later would push the show.
+ *
+ * @example
+ * anchorTemplate(TIMELINE_TEMPLATES.concert, idFor, '2027-03-20T19:00:00+07:00').tasks.at(-1)?.dueAt;
+ * // '2027-03-20T12:00:00.000Z' (Hari H)
+ */
+export function anchorTemplate(
+  template: TimelineTemplate,
+  idFor: (key: string) => string,
+  showStartsAt: string,
+): { tasks: Task[]; dependencies: Dependency[] } {
+  const { tasks, dependencies } = instantiateTemplate(template, idFor);
+  const showMs = Date.parse(showStartsAt);
+  const { duration, schedule } = criticalPath(tasks, dependencies, showStartsAt);
+  return {
+    tasks: tasks.map((task, i) => ({
+      ...task,
+      dueAt: new Date(showMs - (duration - schedule[i]!.latestFinish) * MINUTE).toISOString(),
+    })),
+    dependencies,
+  };
 }

@@ -11,9 +11,9 @@ export const CAPABILITIES: ReadonlyArray<{
 }> = [
   { section: 'overview', label: 'section.overview', ready: true },
   { section: 'vendors', label: 'section.vendors', ready: true },
-  { section: 'timeline', label: 'section.timeline', ready: false },
+  { section: 'timeline', label: 'section.timeline', ready: true },
   { section: 'crew', label: 'section.crew', ready: false },
-  { section: 'logistics', label: 'section.logistics', ready: false },
+  { section: 'logistics', label: 'section.logistics', ready: true },
   { section: 'budget', label: 'section.budget', ready: true },
   { section: 'show-day', label: 'section.showDay', ready: false },
   { section: 'audit', label: 'section.audit', ready: false },

@@ -1,0 +1,161 @@
+import type { Timeline } from '@panggung/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, DEMO, startTestApi, type TestApi } from '../testing/test-api.ts';
+
+/** The timeline: tasks, dependencies with the cycle refusal, templates and the computed schedule. */
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi('timeline');
+});
+afterAll(() => api.app.close());
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+const call = async (email: string, method: Method, url: string, payload?: object) =>
+  api.app.inject({ method, url, headers: bearer(await api.signIn(email)), ...(payload ? { payload } : {}) });
+const launch = `/api/productions/${DEMO.launchId}/timeline`;
+const concert = `/api/productions/${DEMO.concertId}/timeline`;
+
+describe('the timeline', () => {
+  it('adds tasks, links them, refuses a cycle naming it, and computes the schedule', async () => {
+    const add = async (payload: object) => {
+      const response = await call('ayu@gema.test', 'POST', `${launch}/tasks`, payload);
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json() as Timeline;
+    };
+    await add({
+      title: 'Kontrak ballroom',
+      kind: 'task',
+      durationMinutes: 2880,
+      ownerId: DEMO.people.manager,
+    });
+    await add({ title: 'Setting AV', kind: 'task', durationMinutes: 480 });
+    const withShow = await add({ title: 'Hari H', kind: 'milestone', durationMinutes: 0 });
+    const [ballroom, av, show] = withShow.tasks.map((t) => t.taskId) as [string, string, string];
+    expect(withShow.tasks[0]).toMatchObject({ ownerName: 'Ayu Lestari', progress: 'todo' });
+
+    const link = (predecessorId: string, successorId: string) =>
+      call('ayu@gema.test', 'POST', `${launch}/dependencies`, { predecessorId, successorId });
+    expect((await link(ballroom, av)).statusCode).toBe(201);
+    const linked = (await link(av, show)).json() as Timeline;
+    expect(linked.criticalPath).toEqual([ballroom, av, show]);
+    expect(linked.durationMinutes).toBe(2880 + 480);
+    expect(linked.tasks[2]!.schedule.earliestStart).toBe(linked.showStartsAt);
+
+    const before = await api.eventCount();
+    const cycle = await link(show, ballroom);
+    expect(cycle.statusCode).toBe(409);
+    expect(cycle.json().message).toMatch(/cycle: Hari H → Kontrak ballroom → Setting AV → Hari H/);
+    expect(await api.eventCount()).toBe(before);
+
+    const changed = await call('ayu@gema.test', 'PATCH', `${launch}/tasks/${av}`, {
+      durationMinutes: 600,
+      dueAt: '2020-01-01T09:00:00+07:00',
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect((changed.json() as Timeline).tasks[1]).toMatchObject({ durationMinutes: 600, health: 'overdue' });
+
+    const completing = await call('ayu@gema.test', 'POST', `${launch}/tasks/${av}/complete`);
+    expect(completing.statusCode, completing.body).toBe(200);
+    const done = completing.json() as Timeline;
+    expect(done.tasks[1]).toMatchObject({ progress: 'done', health: 'done' });
+    expect((await call('ayu@gema.test', 'POST', `${launch}/tasks/${av}/complete`)).statusCode).toBe(409);
+
+    const unlinked = await call('ayu@gema.test', 'DELETE', `${launch}/dependencies/${av}/${show}`);
+    expect((unlinked.json() as Timeline).dependencies).toEqual([
+      { predecessorId: ballroom, successorId: av },
+    ]);
+    const removed = (await call('ayu@gema.test', 'DELETE', `${launch}/tasks/${ballroom}`)).json() as Timeline;
+    expect(removed.tasks.map((t) => t.title)).toEqual(['Setting AV', 'Hari H']);
+    expect(removed.dependencies).toEqual([]);
+  });
+
+  it('applies a template anchored on the show date, once', async () => {
+    const applied = await call('ayu@gema.test', 'POST', `${concert}/templates`, { template: 'concert' });
+    expect(applied.statusCode, applied.body).toBe(201);
+    const view = applied.json() as Timeline;
+    expect(view.tasks).toHaveLength(10);
+    const showDay = view.tasks.find((t) => t.title === 'Hari H konser')!;
+    expect(showDay.dueAt).toBe(view.showStartsAt);
+    expect(showDay.schedule).toMatchObject({ critical: true, earliestStart: view.showStartsAt });
+    expect(view.finishesAt).toBe(view.showStartsAt);
+    const again = await call('ayu@gema.test', 'POST', `${concert}/templates`, { template: 'concert' });
+    expect(again.json()).toMatchObject({ statusCode: 409, message: expect.stringMatching(/already/) });
+  });
+
+  it('answers bad input with 400 naming the field, others 403 or 404, and changes nothing', async () => {
+    const before = await api.eventCount();
+    const milestone = await call('ayu@gema.test', 'POST', `${launch}/tasks`, {
+      title: 'Gladi',
+      kind: 'milestone',
+      durationMinutes: 60,
+    });
+    expect(milestone.json()).toMatchObject({ statusCode: 400, field: 'durationMinutes' });
+    expect(
+      (
+        await call('ayu@gema.test', 'POST', `${launch}/tasks`, {
+          title: '',
+          kind: 'task',
+          durationMinutes: 5,
+        })
+      ).statusCode,
+    ).toBe(400);
+    const stranger = await call('ayu@gema.test', 'POST', `${launch}/tasks`, {
+      title: 'X',
+      kind: 'task',
+      durationMinutes: 5,
+      ownerId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(stranger.json()).toMatchObject({ statusCode: 404, field: 'ownerId' });
+    const crew = await call('eko@gema.test', 'POST', `${concert}/tasks`, {
+      title: 'X',
+      kind: 'task',
+      durationMinutes: 5,
+    });
+    expect(crew.statusCode).toBe(403);
+    expect((await call('eko@gema.test', 'GET', concert)).statusCode).toBe(200);
+    expect((await call('maya@sinarcahaya.test', 'GET', concert)).statusCode).toBe(403);
+    expect((await call('eko@gema.test', 'GET', launch)).statusCode).toBe(404);
+    expect(await api.eventCount()).toBe(before);
+  });
+
+  it('reads a 1,000-task timeline through the API well under 200 ms', async () => {
+    const productionId = DEMO.launchId;
+    const base = BigInt(Date.now()) * 1000n;
+    const ids = Array.from(
+      { length: 1000 },
+      (_, i) => `${i.toString(16).padStart(8, '0')}-0000-4000-8000-00000000b00c`,
+    );
+    await api.app.store.db
+      .insertInto('timeline_tasks')
+      .values(
+        ids.map((id, i) => ({
+          task_id: id,
+          production_id: productionId,
+          title: `Tugas ${i}`,
+          kind: 'task',
+          duration_minutes: 60 + (i % 5) * 30,
+          due_at: null,
+          added_at: String(base + BigInt(i)),
+        })),
+      )
+      .execute();
+    await api.app.store.db
+      .insertInto('timeline_dependencies')
+      .values(
+        ids.slice(1).map((id, i) => ({
+          production_id: productionId,
+          predecessor_id: ids[i]!,
+          successor_id: id,
+          added_at: String(base + BigInt(i)),
+        })),
+      )
+      .execute();
+    await call('ayu@gema.test', 'GET', launch);
+    const started = performance.now();
+    const response = await call('ayu@gema.test', 'GET', launch);
+    const elapsed = performance.now() - started;
+    expect(response.statusCode).toBe(200);
+    expect((response.json() as Timeline).tasks.length).toBeGreaterThanOrEqual(1000);
+    expect(elapsed).toBeLessThan(200);
+  });
+});
