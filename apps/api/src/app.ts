@@ -20,6 +20,7 @@ import { projectionsPlugin } from './services/projections.ts';
 import { storePlugin } from './services/store.ts';
 import { temporalPlugin } from './services/temporal.ts';
 import { vendorRoutes } from './vendors/routes.ts';
+import { technicalRoutes } from './technical/routes.ts';
 
 export interface BuildOptions {
   /** Logger settings: `false` in tests, pino options in the server. */
@@ -79,6 +80,7 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   await app.register(contractRoutes);
   await app.register(approvalRoutes);
   await app.register(budgetRoutes);
+  await app.register(technicalRoutes);
   await app.register(liveRoutes, { config });
   if (config.dashboardDir) await app.register(dashboardPlugin, { root: config.dashboardDir });
   return app;

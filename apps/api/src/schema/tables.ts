@@ -165,6 +165,13 @@ export interface BudgetLinesTable {
   actual: ColumnType<string, string | number | undefined, string | number>;
 }
 
+/** One row per production with technical preparation: the domain's `TechnicalState` as JSON. */
+export interface TechnicalViewsTable {
+  production_id: string;
+  state: Json;
+  version: BigintColumn;
+}
+
 export interface ApiTables {
   organisations: OrganisationsTable;
   people: PeopleTable;
@@ -180,6 +187,7 @@ export interface ApiTables {
   approval_policies: ApprovalPoliciesTable;
   approval_inbox: ApprovalInboxTable;
   budget_lines: BudgetLinesTable;
+  technical_views: TechnicalViewsTable;
 }
 
 export type Database = EventStoreTables & ApiTables;

@@ -8,6 +8,7 @@ import { rfqsProjection } from '../contracts/rfq-projection.ts';
 import { organisationsProjection } from '../organisations/projection.ts';
 import { productionsProjection } from '../productions/projection.ts';
 import { productionWorkflowStarter } from '../productions/workflow-starter.ts';
+import { technicalProjection } from '../technical/projection.ts';
 import { vendorsProjection } from '../vendors/projection.ts';
 import type { Database } from '../schema/tables.ts';
 
@@ -20,6 +21,7 @@ export const projections: readonly Projection<Database>[] = [
   contractsProjection,
   approvalsProjection,
   budgetProjection,
+  technicalProjection,
 ];
 
 declare module 'fastify' {

@@ -14,7 +14,9 @@ export type Action =
   | 'contracts.view'
   | 'contracts.manage'
   | 'budget.view'
-  | 'budget.manage';
+  | 'budget.manage'
+  | 'technical.view'
+  | 'technical.manage';
 
 /** Roles that see and change budget figures. */
 const BUDGET_ROLES: readonly Role[] = ['org_admin', 'production_manager', 'finance_approver'];
@@ -42,6 +44,9 @@ const ALLOWED: Record<Action, readonly Role[] | 'any-member'> = {
   'contracts.manage': MANAGING,
   'budget.view': BUDGET_ROLES,
   'budget.manage': BUDGET_ROLES,
+  // Riders, checklists and rehearsal issues are internal; finer rules (department crew, head) are the domain's.
+  'technical.view': INTERNAL,
+  'technical.manage': MANAGING,
 };
 
 export function can(viewer: Viewer, action: Action, production: ProductionRef): boolean {
