@@ -23,6 +23,7 @@ import { storePlugin } from './services/store.ts';
 import { temporalPlugin } from './services/temporal.ts';
 import { timelineRoutes } from './timeline/routes.ts';
 import { vendorRoutes } from './vendors/routes.ts';
+import { technicalRoutes } from './technical/routes.ts';
 
 export interface BuildOptions {
   /** Logger settings: `false` in tests, pino options in the server. */
@@ -85,6 +86,7 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   await app.register(communicationRoutes);
   await app.register(timelineRoutes);
   await app.register(logisticsRoutes);
+  await app.register(technicalRoutes);
   await app.register(liveRoutes, { config });
   if (config.dashboardDir) await app.register(dashboardPlugin, { root: config.dashboardDir });
   return app;

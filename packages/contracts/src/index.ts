@@ -23,3 +23,5 @@ export * from './communication/notifications.ts';
 export * as CommunicationEvents from './communication/events.ts';
 export * from './logistics/logistics.ts';
 export * as LogisticsEvents from './logistics/events.ts';
+export * from './technical/technical.ts';
+export * as TechnicalEvents from './technical/events.ts';

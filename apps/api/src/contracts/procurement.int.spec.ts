@@ -263,6 +263,8 @@ describe('the budget', () => {
       committed: 0,
       actual: 0,
       variance: 300_000_000,
+      status: 'within',
+      alerts: [],
     });
     expect(budget.totals.estimate).toBe(1_560_000_000);
     for (const email of [

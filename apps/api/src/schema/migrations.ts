@@ -241,6 +241,22 @@ const apiLogistics: Migration = {
   },
 };
 
+/** Technical preparation (issue 5): the production's technical state as the domain folds it. */
+const apiTechnical: Migration = {
+  async up(db) {
+    await sql`
+      create table technical_views (
+        production_id uuid primary key,
+        state jsonb not null,
+        version bigint not null
+      );
+    `.execute(db);
+  },
+  async down(db) {
+    await sql`drop table technical_views`.execute(db);
+  },
+};
+
 /** The API's migrations, applied after the event store's in one ordered list. */
 export const apiMigrations: Record<string, Migration> = {
   '2026_11_26_100_api_read_models': api001,
@@ -248,6 +264,7 @@ export const apiMigrations: Record<string, Migration> = {
   '2026_11_28_170_api_communication': communicationMigration,
   '2026_11_28_130_api_timeline': apiTimeline,
   '2026_11_28_140_api_logistics': apiLogistics,
+  '2026_11_28_160_api_technical': apiTechnical,
 };
 
 /** Applies the event store's and the API's migrations (safe from several processes at once). */

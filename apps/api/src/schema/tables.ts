@@ -216,6 +216,13 @@ export interface LogisticsWindowsTable {
   load_window: ColumnType<LoadWindow, string, string>;
 }
 
+/** One row per production with technical preparation: the domain's `TechnicalState` as JSON. */
+export interface TechnicalViewsTable {
+  production_id: string;
+  state: Json;
+  version: BigintColumn;
+}
+
 export interface ApiTables {
   organisations: OrganisationsTable;
   people: PeopleTable;
@@ -237,6 +244,7 @@ export interface ApiTables {
   logistics_equipment: LogisticsEquipmentTable;
   logistics_runs: LogisticsRunsTable;
   logistics_windows: LogisticsWindowsTable;
+  technical_views: TechnicalViewsTable;
 }
 
 export type Database = EventStoreTables & ApiTables & CommunicationTables;

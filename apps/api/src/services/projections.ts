@@ -11,6 +11,7 @@ import { organisationsProjection } from '../organisations/projection.ts';
 import { productionsProjection } from '../productions/projection.ts';
 import { productionWorkflowStarter } from '../productions/workflow-starter.ts';
 import { timelineProjection } from '../timeline/projection.ts';
+import { technicalProjection } from '../technical/projection.ts';
 import { vendorsProjection } from '../vendors/projection.ts';
 import type { Database } from '../schema/tables.ts';
 
@@ -26,6 +27,7 @@ export const projections: readonly Projection<Database>[] = [
   communicationProjection,
   timelineProjection,
   logisticsProjection,
+  technicalProjection,
 ];
 
 declare module 'fastify' {

@@ -225,7 +225,8 @@ describe('contractApprovalWorkflow on a real Temporal and PostgreSQL', () => {
     });
     expect(events[5]!.metadata.actor).toBe(`workflow:${handle.workflowId}`);
     const budget = await store.readStream(budgetStream(productionId));
-    expect(budget.map((e) => e.type)).toEqual(['BudgetEstimateSet', 'BudgetCommitted']);
+    // Over its estimate: the commitment raises the budget alert in the same append.
+    expect(budget.map((e) => e.type)).toEqual(['BudgetEstimateSet', 'BudgetCommitted', 'BudgetAlertRaised']);
     expect(budget[1]!.data).toEqual({
       productionId,
       category: 'sound',
@@ -233,6 +234,14 @@ describe('contractApprovalWorkflow on a real Temporal and PostgreSQL', () => {
       vendorId,
       amount: 88_800_000,
     });
+    expect(budget[2]!.data).toEqual({
+      productionId,
+      category: 'sound',
+      kind: 'committed_over_estimate',
+      estimate: 60_000_000,
+      amount: 88_800_000,
+    });
+    expect(budget[2]!.transactionId).toBe(budget[1]!.transactionId);
   });
 
   it('refuses the wrong person, role, step and version at once, leaving no event and no update in history', async () => {

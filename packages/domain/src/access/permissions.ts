@@ -20,7 +20,9 @@ export type Action =
   | 'timeline.view'
   | 'timeline.manage'
   | 'logistics.view'
-  | 'logistics.manage';
+  | 'logistics.manage'
+  | 'technical.view'
+  | 'technical.manage';
 
 /** Roles that see and change budget figures. */
 const BUDGET_ROLES: readonly Role[] = ['org_admin', 'production_manager', 'finance_approver'];
@@ -55,6 +57,9 @@ const ALLOWED: Record<Action, readonly Role[] | 'any-member'> = {
   'timeline.manage': MANAGING,
   'logistics.view': INTERNAL,
   'logistics.manage': MANAGING,
+  // Riders, checklists and rehearsal issues are internal; finer rules (department crew, head) are the domain's.
+  'technical.view': INTERNAL,
+  'technical.manage': MANAGING,
 };
 
 export function can(viewer: Viewer, action: Action, production: ProductionRef): boolean {

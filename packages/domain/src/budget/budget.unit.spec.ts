@@ -71,7 +71,7 @@ describe('CommitContract', () => {
 describe('RecordPayment', () => {
   it('raises the actual amount', () =>
     spec
-      .given([committed(88_800_000)])
+      .given([estimateSet(100_000_000), committed(88_800_000)])
       .when(
         cmd('RecordPayment', {
           productionId,
@@ -112,6 +112,8 @@ describe('budget lines and the budget check', () => {
         committed: 30_000_000,
         actual: 44_400_000,
         variance: 70_000_000,
+        status: 'within',
+        alerts: [],
       },
     ]);
     expect(budgetLine(state, 'lighting')).toEqual({
@@ -120,6 +122,8 @@ describe('budget lines and the budget check', () => {
       committed: 0,
       actual: 0,
       variance: 0,
+      status: 'within',
+      alerts: [],
     });
   });
   it('passes a contract that fits, exactly at the estimate too', () =>

@@ -1,4 +1,12 @@
-import type { Budget, BudgetEvents, BudgetLine, LiveEvent, Role, VendorCategory } from '@panggung/contracts';
+import type {
+  Budget,
+  BudgetEvents,
+  BudgetLine,
+  BudgetLineStatus,
+  LiveEvent,
+  Role,
+  VendorCategory,
+} from '@panggung/contracts';
 
 /** Roles that see and change budget figures (the API's `budget.view` and `budget.manage`). */
 export const BUDGET_ROLES: readonly Role[] = ['org_admin', 'production_manager', 'finance_approver'];
@@ -24,10 +32,34 @@ function withTotals(budget: Budget, lines: BudgetLine[]): Budget {
   };
 }
 
+type Figures = Pick<BudgetLine, 'estimate' | 'committed' | 'actual' | 'approval'>;
+
+/**
+ * Alerts and status from a line's figures, by the domain's rules: a figure above the estimate is an alert;
+ * over is "over with approval" while every figure over the estimate stays within the approved one and the
+ * estimate is not below the approved estimate.
+ */
+export function monitoringOf(line: Figures): Pick<BudgetLine, 'alerts' | 'status' | 'approval'> {
+  const alerts: BudgetLine['alerts'] = [];
+  if (line.committed > line.estimate) alerts.push('committed_over_estimate');
+  if (line.actual > line.estimate) alerts.push('actual_over_estimate');
+  const a = line.approval;
+  let status: BudgetLineStatus = 'within';
+  if (alerts.length > 0)
+    status =
+      a &&
+      line.estimate >= a.estimate &&
+      (line.committed <= line.estimate || line.committed <= a.committed) &&
+      (line.actual <= line.estimate || line.actual <= a.actual)
+        ? 'over_approved'
+        : 'over';
+  return { alerts, status, ...(a && status === 'over_approved' ? { approval: a } : {}) };
+}
+
 function changeLine(
   lines: readonly BudgetLine[],
   category: VendorCategory,
-  change: (line: BudgetLine) => Omit<BudgetLine, 'variance' | 'category'>,
+  change: (line: BudgetLine) => Figures,
   order: readonly VendorCategory[],
 ): BudgetLine[] {
   const found = lines.find((line) => line.category === category) ?? {
@@ -36,9 +68,18 @@ function changeLine(
     committed: 0,
     actual: 0,
     variance: 0,
+    status: 'within',
+    alerts: [],
   };
-  const next = change(found);
-  const line = { category, ...next, variance: next.estimate - next.committed };
+  const { estimate, committed, actual, approval } = change(found);
+  const line: BudgetLine = {
+    category,
+    estimate,
+    committed,
+    actual,
+    variance: estimate - committed,
+    ...monitoringOf({ estimate, committed, actual, ...(approval ? { approval } : {}) }),
+  };
   return [...lines.filter((l) => l.category !== category), line].sort(
     (a, b) => order.indexOf(a.category) - order.indexOf(b.category),
   );
@@ -84,6 +125,21 @@ export function applyBudgetEvent(
         budget.lines,
         data.category,
         (l) => ({ ...l, actual: l.actual + data.amount }),
+        order,
+      );
+      break;
+    }
+    case 'BudgetAlertRaised':
+      // The alert is already visible from the figures the event before it changed.
+      lines = [...budget.lines];
+      break;
+    case 'BudgetOverrunApproved': {
+      const { reason, approvedBy, estimate, committed, actual } =
+        event.data as BudgetEvents.BudgetOverrunApproved;
+      lines = changeLine(
+        budget.lines,
+        (event.data as BudgetEvents.BudgetOverrunApproved).category,
+        (l) => ({ ...l, approval: { reason, approvedBy, estimate, committed, actual } }),
         order,
       );
       break;

@@ -1,5 +1,6 @@
 import type { Role } from '@panggung/contracts';
 import { canSeeBudget } from '../budget/budget.ts';
+import { canSeeTechnical } from '../technical/technical.ts';
 import type { MessageKey } from '../i18n/translate.ts';
 import type { Section } from '../router/routes.ts';
 
@@ -14,6 +15,7 @@ export const CAPABILITIES: ReadonlyArray<{
   { section: 'timeline', label: 'section.timeline', ready: true },
   { section: 'crew', label: 'section.crew', ready: false },
   { section: 'logistics', label: 'section.logistics', ready: true },
+  { section: 'technical', label: 'section.technical', ready: true },
   { section: 'budget', label: 'section.budget', ready: true },
   { section: 'show-day', label: 'section.showDay', ready: false },
   { section: 'audit', label: 'section.audit', ready: false },
@@ -23,7 +25,14 @@ export function capabilityOf(section: Section) {
   return CAPABILITIES.find((c) => c.section === section) ?? CAPABILITIES[0]!;
 }
 
-/** The sections a person's roles let them open (the budget is for managers, finance and admins only). */
+/**
+ * The sections a person's roles let them open (the budget is for managers, finance and admins only;
+ * technical preparation for the internal team).
+ */
 export function capabilitiesFor(roles: readonly Role[]) {
-  return CAPABILITIES.filter((c) => c.section !== 'budget' || canSeeBudget(roles));
+  return CAPABILITIES.filter(
+    (c) =>
+      (c.section !== 'budget' || canSeeBudget(roles)) &&
+      (c.section !== 'technical' || canSeeTechnical(roles)),
+  );
 }

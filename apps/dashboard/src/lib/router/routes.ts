@@ -9,6 +9,7 @@ export const SECTIONS = [
   'timeline',
   'crew',
   'logistics',
+  'technical',
   'budget',
   'show-day',
   'audit',
