@@ -15,6 +15,7 @@ import { healthRoutes } from './health/routes.ts';
 import { liveRoutes } from './live/routes.ts';
 import { openApiPlugin } from './openapi/openapi.ts';
 import { productionRoutes } from './productions/routes.ts';
+import { phaseRoutes } from './phases/routes.ts';
 import { createValidatorCompiler } from './openapi/validation.ts';
 import { projectionsPlugin } from './services/projections.ts';
 import { storePlugin } from './services/store.ts';
@@ -79,6 +80,7 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   await app.register(contractRoutes);
   await app.register(approvalRoutes);
   await app.register(budgetRoutes);
+  await app.register(phaseRoutes);
   await app.register(liveRoutes, { config });
   if (config.dashboardDir) await app.register(dashboardPlugin, { root: config.dashboardDir });
   return app;

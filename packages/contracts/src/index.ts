@@ -18,3 +18,5 @@ export * as BudgetEvents from './budget/events.ts';
 export * from './timeline/timeline.ts';
 export * as TimelineEvents from './timeline/events.ts';
 export * from './crew/crew.ts';
+export * from './phases/phases.ts';
+export * as PhaseEvents from './phases/events.ts';

@@ -8,6 +8,7 @@ import { rfqsProjection } from '../contracts/rfq-projection.ts';
 import { organisationsProjection } from '../organisations/projection.ts';
 import { productionsProjection } from '../productions/projection.ts';
 import { productionWorkflowStarter } from '../productions/workflow-starter.ts';
+import { timelineChangedReactor } from '../phases/timeline-reactor.ts';
 import { vendorsProjection } from '../vendors/projection.ts';
 import type { Database } from '../schema/tables.ts';
 
@@ -34,7 +35,10 @@ declare module 'fastify' {
 export const projectionsPlugin = fp<{ run: boolean }>(
   async (app, options) => {
     // Reactors are checkpointed like projections but act on the world (start workflows); nobody waits on them.
-    const reactors: readonly Projection<Database>[] = [productionWorkflowStarter(app.temporal)];
+    const reactors: readonly Projection<Database>[] = [
+      productionWorkflowStarter(app.temporal),
+      timelineChangedReactor(app.temporal),
+    ];
     const runners: Projector<Database>[] = options.run
       ? [...projections, ...reactors].map((projection) =>
           app.store.project(projection, {
