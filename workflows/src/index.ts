@@ -25,3 +25,5 @@ export const taskQueue = 'panggung';
  * imports like the rest of the package.
  */
 export const workflowsPath = `${import.meta.dirname}/workflows.ts`;
+export * from './phases/messages.ts';
+export type * from './phases/activities.ts';

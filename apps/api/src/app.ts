@@ -17,6 +17,7 @@ import { liveRoutes } from './live/routes.ts';
 import { logisticsRoutes } from './logistics/routes.ts';
 import { openApiPlugin } from './openapi/openapi.ts';
 import { productionRoutes } from './productions/routes.ts';
+import { phaseRoutes } from './phases/routes.ts';
 import { createValidatorCompiler } from './openapi/validation.ts';
 import { projectionsPlugin } from './services/projections.ts';
 import { storePlugin } from './services/store.ts';
@@ -87,6 +88,7 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   await app.register(timelineRoutes);
   await app.register(logisticsRoutes);
   await app.register(technicalRoutes);
+  await app.register(phaseRoutes);
   await app.register(liveRoutes, { config });
   if (config.dashboardDir) await app.register(dashboardPlugin, { root: config.dashboardDir });
   return app;

@@ -25,3 +25,5 @@ export * from './logistics/logistics.ts';
 export * as LogisticsEvents from './logistics/events.ts';
 export * from './technical/technical.ts';
 export * as TechnicalEvents from './technical/events.ts';
+export * from './phases/phases.ts';
+export * as PhaseEvents from './phases/events.ts';

@@ -1,17 +1,20 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { ProductionStatus } from '@panggung/contracts';
 
 /**
  * The production workflow's messages, shared by the workflow and its clients (the API). Their names are
  * part of the workflow's contract with running executions: renaming one breaks workflows already started.
  */
 
-/** Where a production stands. More phases (pre-production, show, wrap-up) arrive with the phase machine. */
-export type ProductionPhase = 'planning' | 'closed';
+/** Where a production stands: planning → pre-production → technical rehearsal → show day → wrap-up → closed. */
+export type ProductionPhase = ProductionStatus;
 
 /** What starts a production's workflow. */
 export interface ProductionWorkflowInput {
   readonly productionId: string;
   readonly organisationId: string;
+  /** How long before a timeline milestone's due time to remind of it (default 24 h). */
+  readonly milestoneReminderLeadMs?: number;
 }
 
 /** What a completed production workflow returns. */

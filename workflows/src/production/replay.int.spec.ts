@@ -18,6 +18,7 @@ describe('productionWorkflow histories', () => {
     expect(recorded.map((entry) => entry.workflowId)).toEqual([
       'production-closed-at-start.json',
       'production-closed.json',
+      'production-phases.json',
     ]);
     expect(await replayAgainstCurrentCode(recorded)).toEqual(
       recorded.map(({ workflowId }) => ({ workflowId, error: undefined })),

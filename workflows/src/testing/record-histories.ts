@@ -19,10 +19,20 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import * as prettier from 'prettier';
 import type { ApprovalActor, Terms } from '@panggung/contracts';
-import { checkBudget, decideContract, evolveContract, initialContractState } from '@panggung/domain';
 import {
+  checkBudget,
+  decideContract,
+  evolveContract,
+  initialContractState,
+  type GateFacts,
+} from '@panggung/domain';
+import {
+  advancePhaseUpdate,
   approveUpdate,
   closeProductionSignal,
+  forceGateUpdate,
+  timelineChangedSignal,
+  type PhaseActivities,
   contractApprovalWorkflowId,
   delegateUpdate,
   getApprovalChainQuery,
@@ -98,10 +108,43 @@ const approvalInput = (contractId: string, reminderAfterMs: number): ContractApp
   },
 });
 
+const noFacts: GateFacts = {
+  estimatedCategories: [],
+  requiredCategories: [],
+  signedCategories: [],
+  calls: { anyPublished: false, daysWithoutPublishedCall: [], unacknowledged: [] },
+  technical: { checklists: 0, departmentsNotSignedOff: [], openChecklistItems: 0, openRehearsalIssues: 0 },
+  budget: { overWithoutApproval: [] },
+  settlement: { unpaidMilestones: 0 },
+};
+const readyFacts: GateFacts = {
+  ...noFacts,
+  estimatedCategories: ['sound'],
+  requiredCategories: ['sound'],
+  signedCategories: ['sound'],
+  calls: { anyPublished: true, daysWithoutPublishedCall: [], unacknowledged: [] },
+  technical: { ...noFacts.technical, checklists: 1 },
+};
+
 /** Answers like the worker's activities would on an empty store (and a contract drafted as above). */
-function standInActivities(onAppended: () => void): ProductionActivities & ContractApprovalActivities {
+function standInActivities(
+  onAppended: () => void,
+): ProductionActivities & ContractApprovalActivities & PhaseActivities {
   let version = 1;
+  let gathered = 0;
+  const appendedTo = (streamId: string) => ({ streamId, streamVersion: 1, duplicate: false });
   return {
+    // The first gate is judged on an empty production (refused), the rest on a ready one.
+    gatherGateFacts: async () => (gathered++ === 0 ? noFacts : readyFacts),
+    changePhase: async ({ productionId }) => appendedTo(`production-${productionId}`),
+    upcomingMilestones: async () => [
+      { taskId: recorded(401), title: 'Rider final', dueAt: new Date(Date.now() + 1_500).toISOString() },
+    ],
+    sendMilestoneReminder: async ({ productionId }) => {
+      onAppended();
+      return appendedTo(`phases-${productionId}`);
+    },
+    openSettlement: async ({ productionId }) => appendedTo(`phases-${productionId}`),
     openPlanning: async ({ productionId }) => {
       onAppended();
       return { streamId: `production-${productionId}`, streamVersion: 1, duplicate: false };
@@ -145,6 +188,23 @@ async function reaches(handle: WorkflowHandle<typeof contractApprovalWorkflow>, 
   }
 }
 
+/** Waits until the workflow's history shows an activity of this type completed. */
+async function activityCompleted(handle: WorkflowHandle, activityType: string): Promise<void> {
+  for (;;) {
+    const events = (await handle.fetchHistory()).events ?? [];
+    const scheduled = events
+      .filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === activityType)
+      .map((event) => Number(event.eventId));
+    if (
+      events.some((event) =>
+        scheduled.includes(Number(event.activityTaskCompletedEventAttributes?.scheduledEventId ?? -1)),
+      )
+    )
+      return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 interface Scenario {
   readonly file: string;
   readonly dir: string;
@@ -153,6 +213,37 @@ interface Scenario {
 }
 
 const scenarios: Scenario[] = [
+  {
+    // The phase machine: a gate refused then passed, a milestone reminded, a forced gate, to closed.
+    file: 'production-phases.json',
+    dir: productionHistories,
+    productionId: '00000000-0000-4000-8000-000000000003',
+    async run(client, taskQueue) {
+      const handle = await client.workflow.start<typeof productionWorkflow>('productionWorkflow', {
+        taskQueue,
+        workflowId: productionWorkflowId(this.productionId),
+        args: [
+          { productionId: this.productionId, organisationId: 'org-recorded', milestoneReminderLeadMs: 1_000 },
+        ],
+      });
+      const requestedBy = ayu;
+      await handle.executeUpdate(advancePhaseUpdate, { args: [{ to: 'pre_production', requestedBy }] }).then(
+        () => {
+          throw new Error('the first gate should have been refused');
+        },
+        () => undefined,
+      );
+      await handle.executeUpdate(advancePhaseUpdate, { args: [{ to: 'pre_production', requestedBy }] });
+      await handle.signal(timelineChangedSignal);
+      await activityCompleted(handle, 'sendMilestoneReminder');
+      await handle.executeUpdate(forceGateUpdate, {
+        args: [{ to: 'technical_rehearsal', reason: 'Checklist lighting menyusul besok pagi', requestedBy }],
+      });
+      for (const to of ['show_day', 'wrap_up', 'closed'] as const)
+        await handle.executeUpdate(advancePhaseUpdate, { args: [{ to, requestedBy }] });
+      return handle;
+    },
+  },
   {
     // The common path: started, planning opened, queried, closed.
     file: 'production-closed.json',
@@ -259,7 +350,9 @@ try {
   ]);
   const client = new Client({ connection: clientConnection });
   try {
-    for (const scenario of scenarios) {
+    // `record-histories production-phases.json` records only the files named.
+    const only = process.argv.slice(2);
+    for (const scenario of scenarios.filter((s) => only.length === 0 || only.includes(s.file))) {
       const taskQueue = `record-histories-${randomUUID()}`;
       let appended!: () => void;
       const appendedOnce = new Promise<void>((resolve) => (appended = resolve));

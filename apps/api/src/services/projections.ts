@@ -12,6 +12,7 @@ import { productionsProjection } from '../productions/projection.ts';
 import { productionWorkflowStarter } from '../productions/workflow-starter.ts';
 import { timelineProjection } from '../timeline/projection.ts';
 import { technicalProjection } from '../technical/projection.ts';
+import { timelineChangedReactor } from '../phases/timeline-reactor.ts';
 import { vendorsProjection } from '../vendors/projection.ts';
 import type { Database } from '../schema/tables.ts';
 
@@ -42,7 +43,10 @@ declare module 'fastify' {
 export const projectionsPlugin = fp<{ run: boolean }>(
   async (app, options) => {
     // Reactors are checkpointed like projections but act on the world (start workflows); nobody waits on them.
-    const reactors: readonly Projection<Database>[] = [productionWorkflowStarter(app.temporal)];
+    const reactors: readonly Projection<Database>[] = [
+      productionWorkflowStarter(app.temporal),
+      timelineChangedReactor(app.temporal),
+    ];
     const runners: Projector<Database>[] = options.run
       ? [...projections, ...reactors].map((projection) =>
           app.store.project(projection, {

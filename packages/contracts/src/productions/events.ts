@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Department, Role } from '../access/roles.ts';
 import { Uuid } from '../common/common.ts';
+import { GateCondition } from '../phases/phases.ts';
 import { ProductionDetails, ProductionStatus } from './productions.ts';
 
 /** Event payloads of the `production-<id>` stream. */
@@ -38,6 +39,14 @@ export const ProductionPhaseChanged = Type.Object({
   productionId: Uuid,
   from: ProductionStatus,
   to: ProductionStatus,
+  /** Present when a manager forced the gate: the written reason, who, and what was missing then. */
+  forced: Type.Optional(
+    Type.Object({
+      reason: Type.String({ minLength: 10 }),
+      byPersonId: Uuid,
+      missing: Type.Array(GateCondition),
+    }),
+  ),
 });
 export type ProductionPhaseChanged = Static<typeof ProductionPhaseChanged>;
 

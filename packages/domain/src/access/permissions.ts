@@ -22,7 +22,9 @@ export type Action =
   | 'logistics.view'
   | 'logistics.manage'
   | 'technical.view'
-  | 'technical.manage';
+  | 'technical.manage'
+  | 'phases.view'
+  | 'phases.manage';
 
 /** Roles that see and change budget figures. */
 const BUDGET_ROLES: readonly Role[] = ['org_admin', 'production_manager', 'finance_approver'];
@@ -60,6 +62,9 @@ const ALLOWED: Record<Action, readonly Role[] | 'any-member'> = {
   // Riders, checklists and rehearsal issues are internal; finer rules (department crew, head) are the domain's.
   'technical.view': INTERNAL,
   'technical.manage': MANAGING,
+  // The gates name budget and contract figures: internal roles only. Advancing or forcing: managers.
+  'phases.view': INTERNAL,
+  'phases.manage': MANAGING,
 };
 
 export function can(viewer: Viewer, action: Action, production: ProductionRef): boolean {

@@ -29,10 +29,12 @@ export function canSeeEvent(
   switch (event.type) {
     case 'ProductionCreated':
     case 'ProductionDetailsUpdated':
-    case 'ProductionPhaseChanged':
     case 'ProductionPlanningOpened':
     case 'ProductionClosed':
       return true;
+    case 'ProductionPhaseChanged':
+      // A forced gate's reason and what was missing (budget, contracts) stay internal.
+      return (event.data as { forced?: unknown }).forced === undefined || isInternal(roles);
     case 'MemberAdded':
     case 'MemberRemoved':
       // The team list is internal; a client or vendor sees only their own membership.

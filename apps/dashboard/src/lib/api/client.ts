@@ -10,6 +10,8 @@ export class ApiRequestError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** The whole error body, for refusals that carry more (a gate's missing conditions). */
+    readonly body?: unknown,
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -28,7 +30,7 @@ function isErrorBody(value: unknown): value is ErrorBody {
  * set at sign-in, so the dashboard never holds a token that a script could steal.
  */
 export async function requestJson<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   fetchImpl: Fetch = (input, init) => fetch(input, init),
@@ -57,7 +59,7 @@ export async function requestJson<T>(
   }
   if (!response.ok) {
     if (isErrorBody(parsed))
-      throw new ApiRequestError(response.status, parsed.code, parsed.message, parsed.field);
+      throw new ApiRequestError(response.status, parsed.code, parsed.message, parsed.field, parsed);
     throw new ApiRequestError(
       response.status,
       `HTTP_${response.status}`,
