@@ -7,6 +7,8 @@ import { approvalRoutes } from './approvals/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { budgetRoutes } from './budget/routes.ts';
 import { contractRoutes } from './contracts/contract-routes.ts';
+import { calendarRoutes } from './crew/calendar.ts';
+import { crewRoutes } from './crew/routes.ts';
 import { rfqRoutes } from './contracts/rfq-routes.ts';
 import type { ApiConfig } from './config.ts';
 import { dashboardPlugin } from './dashboard/static.ts';
@@ -79,6 +81,8 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   await app.register(contractRoutes);
   await app.register(approvalRoutes);
   await app.register(budgetRoutes);
+  await app.register(crewRoutes);
+  await app.register(calendarRoutes);
   await app.register(liveRoutes, { config });
   if (config.dashboardDir) await app.register(dashboardPlugin, { root: config.dashboardDir });
   return app;

@@ -18,3 +18,4 @@ export * as BudgetEvents from './budget/events.ts';
 export * from './timeline/timeline.ts';
 export * as TimelineEvents from './timeline/events.ts';
 export * from './crew/crew.ts';
+export * as CrewEvents from './crew/events.ts';

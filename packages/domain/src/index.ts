@@ -26,3 +26,5 @@ export * from './timeline/health.ts';
 export * from './timeline/templates.ts';
 export * from './crew/jakarta-time.ts';
 export * from './crew/conflicts.ts';
+export * from './crew/errors.ts';
+export * from './crew/crew.ts';

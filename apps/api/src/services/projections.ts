@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { approvalsProjection } from '../approvals/projection.ts';
 import { budgetProjection } from '../budget/projection.ts';
 import { contractsProjection } from '../contracts/contract-projection.ts';
+import { crewProjection } from '../crew/projection.ts';
 import { rfqsProjection } from '../contracts/rfq-projection.ts';
 import { organisationsProjection } from '../organisations/projection.ts';
 import { productionsProjection } from '../productions/projection.ts';
@@ -20,6 +21,7 @@ export const projections: readonly Projection<Database>[] = [
   contractsProjection,
   approvalsProjection,
   budgetProjection,
+  crewProjection,
 ];
 
 declare module 'fastify' {

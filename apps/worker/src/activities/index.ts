@@ -1,5 +1,6 @@
 import type { EventStore } from '@panggung/event-store';
 import { createContractActivities } from './contracts.ts';
+import { createCrewActivities } from './crew.ts';
 import { createProductionActivities } from './production.ts';
 
 /** What the activities need from the process. */
@@ -17,9 +18,11 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createProductionActivities(deps),
     ...createContractActivities(deps),
+    ...createCrewActivities(deps),
   };
 }
 
 export type Activities = ReturnType<typeof createActivities>;
 export { createProductionActivities, productionStreamId } from './production.ts';
 export { createContractActivities } from './contracts.ts';
+export { createCrewActivities } from './crew.ts';

@@ -14,7 +14,9 @@ export type Action =
   | 'contracts.view'
   | 'contracts.manage'
   | 'budget.view'
-  | 'budget.manage';
+  | 'budget.manage'
+  | 'crew.view'
+  | 'crew.manage';
 
 /** Roles that see and change budget figures. */
 const BUDGET_ROLES: readonly Role[] = ['org_admin', 'production_manager', 'finance_approver'];
@@ -42,6 +44,8 @@ const ALLOWED: Record<Action, readonly Role[] | 'any-member'> = {
   'contracts.manage': MANAGING,
   'budget.view': BUDGET_ROLES,
   'budget.manage': BUDGET_ROLES,
+  'crew.view': INTERNAL,
+  'crew.manage': MANAGING,
 };
 
 export function can(viewer: Viewer, action: Action, production: ProductionRef): boolean {

@@ -12,7 +12,7 @@ export const CAPABILITIES: ReadonlyArray<{
   { section: 'overview', label: 'section.overview', ready: true },
   { section: 'vendors', label: 'section.vendors', ready: true },
   { section: 'timeline', label: 'section.timeline', ready: false },
-  { section: 'crew', label: 'section.crew', ready: false },
+  { section: 'crew', label: 'section.crew', ready: true },
   { section: 'logistics', label: 'section.logistics', ready: false },
   { section: 'budget', label: 'section.budget', ready: true },
   { section: 'show-day', label: 'section.showDay', ready: false },
