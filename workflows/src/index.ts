@@ -15,6 +15,9 @@ export * from './contracts/messages.ts';
 export type * from './contracts/activities.ts';
 export type { RefusalDetails } from './contracts/refusals.ts';
 export type { contractApprovalWorkflow } from './contracts/workflow.ts';
+export * from './crew/messages.ts';
+export type * from './crew/activities.ts';
+export type { callAcknowledgementWorkflow } from './crew/workflow.ts';
 
 /** The task queue Panggung's workers listen on unless PANGGUNG_TASK_QUEUE says otherwise. */
 export const taskQueue = 'panggung';

@@ -4,3 +4,4 @@
  */
 export { productionWorkflow } from './production/workflow.ts';
 export { contractApprovalWorkflow } from './contracts/workflow.ts';
+export { callAcknowledgementWorkflow } from './crew/workflow.ts';

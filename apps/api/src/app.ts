@@ -8,6 +8,8 @@ import { authRoutes } from './auth/routes.ts';
 import { budgetRoutes } from './budget/routes.ts';
 import { communicationRoutes } from './communication/routes.ts';
 import { contractRoutes } from './contracts/contract-routes.ts';
+import { calendarRoutes } from './crew/calendar.ts';
+import { crewRoutes } from './crew/routes.ts';
 import { rfqRoutes } from './contracts/rfq-routes.ts';
 import type { ApiConfig } from './config.ts';
 import { dashboardPlugin } from './dashboard/static.ts';
@@ -89,6 +91,8 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   await app.register(logisticsRoutes);
   await app.register(technicalRoutes);
   await app.register(phaseRoutes);
+  await app.register(crewRoutes);
+  await app.register(calendarRoutes);
   await app.register(liveRoutes, { config });
   if (config.dashboardDir) await app.register(dashboardPlugin, { root: config.dashboardDir });
   return app;

@@ -27,3 +27,4 @@ export * from './technical/technical.ts';
 export * as TechnicalEvents from './technical/events.ts';
 export * from './phases/phases.ts';
 export * as PhaseEvents from './phases/events.ts';
+export * as CrewEvents from './crew/events.ts';

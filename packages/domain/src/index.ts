@@ -41,3 +41,5 @@ export * from './phases/phase.ts';
 export * from './phases/settings.ts';
 export * from './phases/settlement.ts';
 export * from './phases/reminders.ts';
+export * from './crew/errors.ts';
+export * from './crew/crew.ts';

@@ -257,10 +257,54 @@ const apiTechnical: Migration = {
   },
 };
 
+/** Read models of crew scheduling (issue 5): shifts across the organisation, unavailability, calendar feeds. */
+const apiCrew: Migration = {
+  async up(db) {
+    await sql`
+      create table crew_shifts (
+        shift_id uuid primary key,
+        organisation_id uuid not null,
+        production_id uuid not null,
+        person_id uuid not null,
+        starts_at timestamptz not null,
+        ends_at timestamptz not null,
+        call_at timestamptz not null,
+        location text not null,
+        department text not null,
+        role text,
+        key boolean not null default false,
+        sequence integer not null default 0,
+        updated_at timestamptz not null
+      );
+      create index crew_shifts_by_person on crew_shifts (organisation_id, person_id, starts_at);
+      create index crew_shifts_by_production on crew_shifts (production_id, call_at);
+      create table crew_unavailability (
+        period_id uuid primary key,
+        organisation_id uuid not null,
+        production_id uuid not null,
+        person_id uuid not null,
+        starts_at timestamptz not null,
+        ends_at timestamptz not null,
+        reason text
+      );
+      create index crew_unavailability_by_person on crew_unavailability (organisation_id, person_id, starts_at);
+      create table crew_calendar_tokens (
+        person_id uuid primary key,
+        token_hash text not null unique,
+        created_at timestamptz not null
+      );
+    `.execute(db);
+  },
+  async down(db) {
+    await sql`drop table crew_calendar_tokens, crew_unavailability, crew_shifts`.execute(db);
+  },
+};
+
 /** The API's migrations, applied after the event store's in one ordered list. */
 export const apiMigrations: Record<string, Migration> = {
   '2026_11_26_100_api_read_models': api001,
   '2026_11_27_100_api_vendor_contracts': api002,
+  '2026_11_28_120_api_crew': apiCrew,
   '2026_11_28_170_api_communication': communicationMigration,
   '2026_11_28_130_api_timeline': apiTimeline,
   '2026_11_28_140_api_logistics': apiLogistics,

@@ -223,6 +223,40 @@ export interface TechnicalViewsTable {
   version: BigintColumn;
 }
 
+export interface CrewShiftsTable {
+  shift_id: string;
+  organisation_id: string;
+  production_id: string;
+  person_id: string;
+  starts_at: ColumnType<Date, string, string>;
+  ends_at: ColumnType<Date, string, string>;
+  call_at: ColumnType<Date, string, string>;
+  location: string;
+  department: string;
+  role: string | null;
+  key: boolean;
+  /** Raised by every reschedule: the iCalendar SEQUENCE. */
+  sequence: Generated<number>;
+  updated_at: ColumnType<Date, string, string>;
+}
+
+export interface CrewUnavailabilityTable {
+  period_id: string;
+  organisation_id: string;
+  production_id: string;
+  person_id: string;
+  starts_at: ColumnType<Date, string, string>;
+  ends_at: ColumnType<Date, string, string>;
+  reason: string | null;
+}
+
+/** A person's private calendar feed: only the SHA-256 of the secret is kept. */
+export interface CrewCalendarTokensTable {
+  person_id: string;
+  token_hash: string;
+  created_at: ColumnType<Date, string, string>;
+}
+
 export interface ApiTables {
   organisations: OrganisationsTable;
   people: PeopleTable;
@@ -245,6 +279,9 @@ export interface ApiTables {
   logistics_runs: LogisticsRunsTable;
   logistics_windows: LogisticsWindowsTable;
   technical_views: TechnicalViewsTable;
+  crew_shifts: CrewShiftsTable;
+  crew_unavailability: CrewUnavailabilityTable;
+  crew_calendar_tokens: CrewCalendarTokensTable;
 }
 
 export type Database = EventStoreTables & ApiTables & CommunicationTables;

@@ -5,6 +5,7 @@ import { approvalsProjection } from '../approvals/projection.ts';
 import { budgetProjection } from '../budget/projection.ts';
 import { communicationProjection } from '../communication/projection.ts';
 import { contractsProjection } from '../contracts/contract-projection.ts';
+import { crewProjection } from '../crew/projection.ts';
 import { rfqsProjection } from '../contracts/rfq-projection.ts';
 import { logisticsProjection } from '../logistics/projection.ts';
 import { organisationsProjection } from '../organisations/projection.ts';
@@ -29,6 +30,7 @@ export const projections: readonly Projection<Database>[] = [
   timelineProjection,
   logisticsProjection,
   technicalProjection,
+  crewProjection,
 ];
 
 declare module 'fastify' {

@@ -1,6 +1,7 @@
 import type { EventStore } from '@panggung/event-store';
 import { createContractActivities } from './contracts.ts';
 import { createPhaseActivities } from './phases.ts';
+import { createCrewActivities } from './crew.ts';
 import { createProductionActivities } from './production.ts';
 
 /** What the activities need from the process. */
@@ -19,6 +20,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createProductionActivities(deps),
     ...createContractActivities(deps),
     ...createPhaseActivities(deps),
+    ...createCrewActivities(deps),
   };
 }
 
@@ -26,3 +28,4 @@ export type Activities = ReturnType<typeof createActivities>;
 export { createProductionActivities, productionStreamId } from './production.ts';
 export { createContractActivities } from './contracts.ts';
 export { createPhaseActivities } from './phases.ts';
+export { createCrewActivities } from './crew.ts';

@@ -24,7 +24,9 @@ export type Action =
   | 'technical.view'
   | 'technical.manage'
   | 'phases.view'
-  | 'phases.manage';
+  | 'phases.manage'
+  | 'crew.view'
+  | 'crew.manage';
 
 /** Roles that see and change budget figures. */
 const BUDGET_ROLES: readonly Role[] = ['org_admin', 'production_manager', 'finance_approver'];
@@ -65,6 +67,8 @@ const ALLOWED: Record<Action, readonly Role[] | 'any-member'> = {
   // The gates name budget and contract figures: internal roles only. Advancing or forcing: managers.
   'phases.view': INTERNAL,
   'phases.manage': MANAGING,
+  'crew.view': INTERNAL,
+  'crew.manage': MANAGING,
 };
 
 export function can(viewer: Viewer, action: Action, production: ProductionRef): boolean {

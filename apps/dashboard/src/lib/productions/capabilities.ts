@@ -13,7 +13,7 @@ export const CAPABILITIES: ReadonlyArray<{
   { section: 'overview', label: 'section.overview', ready: true },
   { section: 'vendors', label: 'section.vendors', ready: true },
   { section: 'timeline', label: 'section.timeline', ready: true },
-  { section: 'crew', label: 'section.crew', ready: false },
+  { section: 'crew', label: 'section.crew', ready: true },
   { section: 'logistics', label: 'section.logistics', ready: true },
   { section: 'technical', label: 'section.technical', ready: true },
   { section: 'budget', label: 'section.budget', ready: true },
