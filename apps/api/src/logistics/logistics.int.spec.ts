@@ -68,10 +68,28 @@ describe('logistics', () => {
       /arrives 2027-03-19 09:00 WIB/,
     );
 
+    const transport = async () =>
+      (
+        (await call('joko@gema.test', 'GET', '/api/me/notifications?limit=100')).json() as {
+          items: { kind: string; payload: { runId?: string; excerpt?: string } }[];
+        }
+      ).items.filter((n) => n.kind.startsWith('transport.'));
+    const runId = view.runs[0]!.runId;
+    expect(await transport()).toEqual([
+      expect.objectContaining({
+        kind: 'transport.assigned',
+        payload: expect.objectContaining({ runId, excerpt: 'Gudang Cibubur → GBK Madya (Truk Fuso)' }),
+      }),
+    ]);
+
     const carried = await call('ayu@gema.test', 'DELETE', `${logistics}/equipment/${itemId}`);
     expect(carried.json()).toMatchObject({ statusCode: 409, message: expect.stringMatching(/Truk Fuso/) });
     const cancelled = await call('ayu@gema.test', 'DELETE', `${logistics}/runs/${view.runs[0]!.runId}`);
     expect((cancelled.json() as Logistics).runs).toEqual([]);
+    expect((await transport()).map((n) => [n.kind, n.payload.runId])).toEqual([
+      ['transport.cancelled', runId],
+      ['transport.assigned', runId],
+    ]);
     const removed = await call('ayu@gema.test', 'DELETE', `${logistics}/equipment/${itemId}`);
     expect((removed.json() as Logistics).equipment).toEqual([]);
   });
@@ -100,6 +118,17 @@ describe('logistics', () => {
       source: { kind: 'contract', contractId: '00000000-0000-4000-8000-000000000000' },
     });
     expect(unknownContract.json()).toMatchObject({ statusCode: 404, field: 'source.contractId' });
+    // Rina is the organisation's admin but not in the concert's team: she cannot drive its runs.
+    const outsider = await call('ayu@gema.test', 'POST', `${logistics}/runs`, {
+      from: 'Gudang Cibubur',
+      to: 'GBK Madya',
+      departsAt: '2027-03-19T05:00:00+07:00',
+      arrivesAt: '2027-03-19T06:00:00+07:00',
+      vehicle: 'Truk Fuso',
+      driverId: DEMO.people.admin,
+      cargo: [],
+    });
+    expect(outsider.json()).toMatchObject({ statusCode: 404, field: 'driverId' });
     const zero = await call('ayu@gema.test', 'POST', `${logistics}/equipment`, {
       department: 'lighting',
       name: 'Moving head',

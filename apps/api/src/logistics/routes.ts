@@ -212,12 +212,14 @@ export async function logisticsRoutes(app: FastifyInstance): Promise<void> {
       const id = await manage(request);
       const body = request.body as ScheduleTransportRunBody;
       if (body.driverId) {
+        // A driver is one of the production's people: they are told of the run and see it on its page.
         const driver = await db
-          .selectFrom('people')
-          .select('id')
-          .where('id', '=', body.driverId)
+          .selectFrom('production_members')
+          .select('person_id')
+          .where('production_id', '=', id)
+          .where('person_id', '=', body.driverId)
           .executeTakeFirst();
-        if (!driver) throw new NotFoundError(`Person ${body.driverId} was not found`, 'driverId');
+        if (!driver) throw new NotFoundError(`Person ${body.driverId} is not in this production`, 'driverId');
       }
       await run(request, {
         type: 'ScheduleTransportRun',

@@ -159,3 +159,65 @@ describe('the timeline', () => {
     expect(elapsed).toBeLessThan(200);
   });
 });
+
+describe('task notifications', () => {
+  interface Feed {
+    items: { kind: string; productionId: string; payload: { item?: { id: string }; excerpt?: string } }[];
+  }
+  const feed = async (email: string) =>
+    ((await call(email, 'GET', '/api/me/notifications?limit=100')).json() as Feed).items.filter((n) =>
+      n.kind.startsWith('task.'),
+    );
+
+  it('tells an owner a task is theirs, and when the task it waits for is done; never the actor', async () => {
+    const add = async (payload: object) => {
+      const response = await call('ayu@gema.test', 'POST', `${concert}/tasks`, payload);
+      expect(response.statusCode, response.body).toBe(201);
+      return (response.json() as Timeline).tasks.at(-1)!.taskId;
+    };
+    const rig = await add({
+      title: 'Rigging truss',
+      kind: 'task',
+      durationMinutes: 240,
+      ownerId: DEMO.people.sound,
+    });
+    const focus = await add({ title: 'Fokus lampu', kind: 'task', durationMinutes: 120 });
+    await add({ title: 'Rapat produksi', kind: 'task', durationMinutes: 60, ownerId: DEMO.people.manager });
+
+    expect(await feed('eko@gema.test')).toEqual([
+      expect.objectContaining({
+        kind: 'task.assigned',
+        productionId: DEMO.concertId,
+        payload: expect.objectContaining({ item: { kind: 'task', id: rig }, excerpt: 'Rigging truss' }),
+      }),
+    ]);
+    // Ayu gave the meeting to herself: nothing to tell her.
+    expect(await feed('ayu@gema.test')).toEqual([]);
+
+    const handed = await call('ayu@gema.test', 'PATCH', `${concert}/tasks/${focus}`, {
+      ownerId: DEMO.people.lighting,
+    });
+    expect(handed.statusCode, handed.body).toBe(200);
+    // A change that keeps the owner tells nobody again.
+    await call('ayu@gema.test', 'PATCH', `${concert}/tasks/${focus}`, { durationMinutes: 180 });
+    expect((await feed('fajar@gema.test')).map((n) => [n.kind, n.payload.excerpt])).toEqual([
+      ['task.assigned', 'Fokus lampu'],
+    ]);
+
+    const linked = await call('ayu@gema.test', 'POST', `${concert}/dependencies`, {
+      predecessorId: rig,
+      successorId: focus,
+    });
+    expect(linked.statusCode, linked.body).toBe(201);
+    const completed = await call('ayu@gema.test', 'POST', `${concert}/tasks/${rig}/complete`);
+    expect(completed.statusCode, completed.body).toBe(200);
+    expect(
+      (await feed('fajar@gema.test')).map((n) => [n.kind, n.payload.item?.id, n.payload.excerpt]),
+    ).toEqual([
+      ['task.predecessor_done', focus, 'Rigging truss → Fokus lampu'],
+      ['task.assigned', focus, 'Fokus lampu'],
+    ]);
+    // Eko owns the finished task, not the waiting one.
+    expect((await feed('eko@gema.test')).map((n) => n.kind)).toEqual(['task.assigned']);
+  });
+});

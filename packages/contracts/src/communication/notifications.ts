@@ -7,6 +7,10 @@ export const NotificationKind = Type.Union([
   Type.Literal('comment.reply'),
   Type.Literal('contract.approval_requested'),
   Type.Literal('contract.signed'),
+  Type.Literal('task.assigned'),
+  Type.Literal('task.predecessor_done'),
+  Type.Literal('transport.assigned'),
+  Type.Literal('transport.cancelled'),
 ]);
 export type NotificationKind = Static<typeof NotificationKind>;
 
@@ -18,7 +22,12 @@ export const NotificationPayload = Type.Object({
   commentId: Type.Optional(Uuid),
   contractId: Type.Optional(Uuid),
   step: Type.Optional(Type.String()),
-  /** The first characters of a comment, mentions written as `@Name`. */
+  /** A transport run the notification is about (logistics). */
+  runId: Type.Optional(Uuid),
+  /**
+   * The first characters of a comment, mentions written as `@Name`; for a task the task's title, for a
+   * transport run its route.
+   */
   excerpt: Type.Optional(Type.String()),
 });
 export type NotificationPayload = Static<typeof NotificationPayload>;

@@ -23,6 +23,14 @@ export function notificationKey(notification: Notification): MessageKey {
       return 'notifications.approvalRequested';
     case 'contract.signed':
       return 'notifications.contractSigned';
+    case 'task.assigned':
+      return 'notifications.taskAssigned';
+    case 'task.predecessor_done':
+      return 'notifications.taskPredecessorDone';
+    case 'transport.assigned':
+      return 'notifications.transportAssigned';
+    case 'transport.cancelled':
+      return 'notifications.transportCancelled';
     default: {
       const never: never = notification.kind;
       return never;
@@ -30,10 +38,18 @@ export function notificationKey(notification: Notification): MessageKey {
   }
 }
 
-/** Where a notification leads: the contract's page, or the production (whose overview holds its discussion). */
+/**
+ * Where a notification leads: the contract's page, the timeline for a task's news, logistics for a
+ * transport run's, or the production (whose overview holds its discussion).
+ */
 export function notificationHref(notification: Notification): string {
   const item = notification.payload.item;
   if (item?.kind === 'contract') return contractHref(notification.productionId, item.id);
+  // A comment on a task stays with its discussion; a task's own news leads to the timeline.
+  if (notification.kind === 'task.assigned' || notification.kind === 'task.predecessor_done')
+    return hrefOf({ name: 'production', id: notification.productionId, section: 'timeline' });
+  if (notification.kind === 'transport.assigned' || notification.kind === 'transport.cancelled')
+    return hrefOf({ name: 'production', id: notification.productionId, section: 'logistics' });
   if (notification.payload.contractId)
     return contractHref(notification.productionId, notification.payload.contractId);
   return hrefOf({ name: 'production', id: notification.productionId, section: 'overview' });

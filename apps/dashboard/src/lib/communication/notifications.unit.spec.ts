@@ -29,6 +29,27 @@ describe('the notification feed', () => {
       notificationHref(note('a', 'x', { payload: { item: { kind: 'contract', id: contractId } } })),
     ).toContain(contractId);
   });
+  it('names and links timeline and transport news to their pages', () => {
+    const task = { item: { kind: 'task' as const, id: contractId }, excerpt: 'Fokus lampu' };
+    expect(notificationKey(note('a', 'x', { kind: 'task.assigned', payload: task }))).toBe(
+      'notifications.taskAssigned',
+    );
+    expect(notificationKey(note('a', 'x', { kind: 'task.predecessor_done', payload: task }))).toBe(
+      'notifications.taskPredecessorDone',
+    );
+    expect(notificationHref(note('a', 'x', { kind: 'task.assigned', payload: task }))).toBe(
+      `/productions/${productionId}/timeline`,
+    );
+    // A mention in a task's thread leads to its discussion, not the timeline.
+    expect(notificationHref(note('a', 'x', { payload: task }))).toBe(`/productions/${productionId}`);
+    const run = { runId: contractId, excerpt: 'Gudang → GBK (Truk)' };
+    expect(notificationKey(note('a', 'x', { kind: 'transport.cancelled', payload: run }))).toBe(
+      'notifications.transportCancelled',
+    );
+    expect(notificationHref(note('a', 'x', { kind: 'transport.assigned', payload: run }))).toBe(
+      `/productions/${productionId}/logistics`,
+    );
+  });
   it('marks read the named ones, or all', () => {
     const list = [note('a', '1'), note('b', '2')];
     expect(markedRead(list, ['a'], 'now').map((n) => n.readAt)).toEqual(['now', undefined]);

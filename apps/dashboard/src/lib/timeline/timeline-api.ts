@@ -1,4 +1,10 @@
-import type { AddDependencyBody, AddTaskBody, Timeline, TimelineTemplateKind } from '@panggung/contracts';
+import type {
+  AddDependencyBody,
+  AddTaskBody,
+  Timeline,
+  TimelineTemplateKind,
+  UpdateTaskBody,
+} from '@panggung/contracts';
 import { requestJson } from '../api/client.ts';
 
 const enc = encodeURIComponent;
@@ -8,6 +14,12 @@ export const getTimeline = (productionId: string) => requestJson<Timeline>('GET'
 
 export const addTask = (productionId: string, body: AddTaskBody) =>
   requestJson<Timeline>('POST', `${base(productionId)}/tasks`, body);
+
+export const updateTask = (productionId: string, taskId: string, body: UpdateTaskBody) =>
+  requestJson<Timeline>('PATCH', `${base(productionId)}/tasks/${enc(taskId)}`, body);
+
+export const startTask = (productionId: string, taskId: string) =>
+  requestJson<Timeline>('POST', `${base(productionId)}/tasks/${enc(taskId)}/start`);
 
 export const completeTask = (productionId: string, taskId: string) =>
   requestJson<Timeline>('POST', `${base(productionId)}/tasks/${enc(taskId)}/complete`);
