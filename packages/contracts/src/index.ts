@@ -21,3 +21,8 @@ export * from './crew/crew.ts';
 export * from './communication/comments.ts';
 export * from './communication/notifications.ts';
 export * as CommunicationEvents from './communication/events.ts';
+export * from './show/rundown.ts';
+export * from './show/run.ts';
+export * from './show/control.ts';
+export * from './show/timing.ts';
+export * as ShowEvents from './show/events.ts';
