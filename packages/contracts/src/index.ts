@@ -28,3 +28,8 @@ export * as TechnicalEvents from './technical/events.ts';
 export * from './phases/phases.ts';
 export * as PhaseEvents from './phases/events.ts';
 export * as CrewEvents from './crew/events.ts';
+export * from './show/rundown.ts';
+export * from './show/run.ts';
+export * from './show/control.ts';
+export * from './show/timing.ts';
+export * as ShowEvents from './show/events.ts';
