@@ -1,9 +1,6 @@
-import type { BudgetState, GateFacts } from '@panggung/domain';
+import { budgetReadiness, type BudgetState, type GateFacts } from '@panggung/domain';
 
-/**
- * Budget categories over their estimate without approval. For now: none. The lead wires it to the budget
- * engineer's `budgetReadiness(state).overWithoutApproval` at merge.
- */
-export function budgetFacts(_budget: BudgetState): GateFacts['budget'] {
-  return { overWithoutApproval: [] };
+/** Budget categories over their estimate without an approved overrun (the budget's own rule). */
+export function budgetFacts(budget: BudgetState): GateFacts['budget'] {
+  return budgetReadiness(budget);
 }

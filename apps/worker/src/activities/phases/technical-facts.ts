@@ -1,13 +1,28 @@
-import type { GateFacts } from '@panggung/domain';
-import type { StreamReader } from './stream-reader.ts';
+import {
+  evolveTechnical,
+  initialTechnicalState,
+  TECHNICAL_EVENT_TYPES,
+  technicalReadiness,
+  technicalStream,
+  type GateFacts,
+  type TechnicalEvent,
+} from '@panggung/domain';
+import { readDomainEvents, type StreamReader } from './stream-reader.ts';
 
 /**
- * The technical preparation's readiness. For now: no checklist, nothing signed off. The lead wires it to
- * `technicalReadiness(state)` over `technical-<productionId>` (plus the number of checklists) at merge.
+ * The technical preparation's readiness, folded from the `technical-<productionId>` stream: how many
+ * departments keep a checklist, which are not signed off, open items and open rehearsal issues.
  */
 export async function technicalFacts(
-  _store: StreamReader,
-  _productionId: string,
+  store: StreamReader,
+  productionId: string,
 ): Promise<GateFacts['technical']> {
-  return { checklists: 0, departmentsNotSignedOff: [], openChecklistItems: 0, openRehearsalIssues: 0 };
+  const events = await readDomainEvents<TechnicalEvent>(
+    store,
+    technicalStream(productionId),
+    TECHNICAL_EVENT_TYPES,
+  );
+  const state = events.reduce(evolveTechnical, initialTechnicalState);
+  const checklists = state.status === 'none' ? 0 : new Set(state.items.map((item) => item.department)).size;
+  return { checklists, ...technicalReadiness(state) };
 }
