@@ -200,6 +200,8 @@ describe('productionWorkflow phases on a real Temporal and PostgreSQL', () => {
     const missingAtShow: GateCondition[] = [
       { code: 'key_call_unacknowledged', personId: joko, day: '2027-03-14' },
       { code: 'technical_department_not_signed_off', department: 'lighting' },
+      // Two lighting contracts commit more than the lighting estimate, and nobody approved the overrun.
+      { code: 'budget_category_over_without_approval', category: 'lighting' },
     ];
     expect((await refusalOf(advance('show_day'))).details.missing).toEqual(missingAtShow);
     expect(
