@@ -1,6 +1,7 @@
 import type { CallSheet, CrewSchedule, ShiftConflictBody } from '@panggung/contracts';
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callSheetSupersededSignal, callSheetWorkflowId } from '@panggung/workflows';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bearer, DEMO, startTestApi, type TestApi } from '../testing/test-api.ts';
 
 /** Crew scheduling through the API: shifts and their conflicts, call sheets, acknowledgements, iCalendar. */
@@ -268,6 +269,20 @@ describe('call sheets', () => {
     expect(
       (await call('ayu@gema.test', 'POST', `${concert}/crew/call-sheets/${day}/publish`)).statusCode,
     ).toBe(409);
+
+    // Each version got its acknowledgement workflow from the reactor, and the first was told it is superseded.
+    const client = await api.app.temporal.client();
+    const v1 = client.workflow.getHandle(callSheetWorkflowId(DEMO.concertId, day, 1));
+    await vi.waitFor(
+      async () => {
+        await client.workflow.getHandle(callSheetWorkflowId(DEMO.concertId, day, 2)).describe();
+        const signals = (await v1.fetchHistory()).events?.flatMap(
+          (e) => e.workflowExecutionSignaledEventAttributes?.signalName ?? [],
+        );
+        expect(signals).toContain(callSheetSupersededSignal.name);
+      },
+      { timeout: 30_000, interval: 100 },
+    );
 
     const after = parse((await feed(feedUrl)).body)[0]!;
     expect(after).toMatchObject({ uid: before.uid, start: '2027-03-14T03:00:00.000Z', sequence: 1 });

@@ -33,12 +33,7 @@ import {
   type CrewEvent,
   type CrewState,
 } from '@panggung/domain';
-import {
-  callAcknowledgedSignal,
-  callSheetSupersededSignal,
-  callSheetWorkflowId,
-  type callAcknowledgementWorkflow,
-} from '@panggung/workflows';
+import { callAcknowledgedSignal, callSheetWorkflowId } from '@panggung/workflows';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import { handleCommand, type Decider } from '../commands/handle-command.ts';
@@ -380,27 +375,7 @@ export async function crewRoutes(app: FastifyInstance): Promise<void> {
       await productionFor(app, request.viewer, id, 'crew.manage');
       await run(request, id, { type: 'PublishCallSheet', data: { productionId: id, day } });
       const { state } = await loadCrew(app, id);
-      const version = state.days[day]!.version;
-      const { remindAfterMinutes, escalateAfterMinutes } = state.deadlines;
-      await tellWorkflow('start', async (client) => {
-        await client.workflow.start<typeof callAcknowledgementWorkflow>('callAcknowledgementWorkflow', {
-          taskQueue: app.temporal.taskQueue,
-          workflowId: callSheetWorkflowId(id, day, version),
-          args: [
-            {
-              productionId: id,
-              day,
-              version,
-              remindAfterMs: remindAfterMinutes * 60_000,
-              escalateAfterMs: escalateAfterMinutes * 60_000,
-            },
-          ],
-        });
-        if (version > 1)
-          await client.workflow
-            .getHandle(callSheetWorkflowId(id, day, version - 1))
-            .signal(callSheetSupersededSignal);
-      });
+      // The call-sheet workflow starter (a reactor) starts this version's acknowledgement workflow.
       return reply.status(201).send(await callSheetView(app, id, state, day));
     },
   );

@@ -6,6 +6,7 @@ import { budgetProjection } from '../budget/projection.ts';
 import { communicationProjection } from '../communication/projection.ts';
 import { contractsProjection } from '../contracts/contract-projection.ts';
 import { crewProjection } from '../crew/projection.ts';
+import { callSheetWorkflowStarter } from '../crew/workflow-starter.ts';
 import { rfqsProjection } from '../contracts/rfq-projection.ts';
 import { logisticsProjection } from '../logistics/projection.ts';
 import { organisationsProjection } from '../organisations/projection.ts';
@@ -48,6 +49,7 @@ export const projectionsPlugin = fp<{ run: boolean }>(
     const reactors: readonly Projection<Database>[] = [
       productionWorkflowStarter(app.temporal),
       timelineChangedReactor(app.temporal),
+      callSheetWorkflowStarter(app.temporal, app.store),
     ];
     const runners: Projector<Database>[] = options.run
       ? [...projections, ...reactors].map((projection) =>
