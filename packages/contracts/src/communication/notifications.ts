@@ -1,5 +1,9 @@
 import { Type, type Static } from 'typebox';
-import { Instant, Uuid } from '../common/common.ts';
+import { Department } from '../access/roles.ts';
+import { Amount, Instant, Uuid } from '../common/common.ts';
+import { CalendarDate } from '../contracts/contracts.ts';
+import { ProductionStatus } from '../productions/productions.ts';
+import { VendorCategory } from '../vendors/vendors.ts';
 import { CommentItem } from './comments.ts';
 
 export const NotificationKind = Type.Union([
@@ -11,6 +15,24 @@ export const NotificationKind = Type.Union([
   Type.Literal('task.predecessor_done'),
   Type.Literal('transport.assigned'),
   Type.Literal('transport.cancelled'),
+  /** Crew: a call of yours on a day is published for the first time (acknowledge it). */
+  Type.Literal('call.published'),
+  /** Crew: your published call changed; acknowledge it again. */
+  Type.Literal('call.reacknowledge'),
+  /** Crew: your call on a day was taken off its republished sheet. */
+  Type.Literal('call.removed'),
+  Type.Literal('call.reminder'),
+  /** Crew, for managers: calls still unacknowledged at the escalation deadline (`personIds`). */
+  Type.Literal('call.escalated'),
+  Type.Literal('milestone.reminder'),
+  /** A manager forced a phase gate (`phase` entered, `excerpt` the reason). */
+  Type.Literal('phase.forced'),
+  Type.Literal('settlement.opened'),
+  Type.Literal('budget.committed_over_estimate'),
+  Type.Literal('budget.actual_over_estimate'),
+  Type.Literal('budget.overrun_approved'),
+  Type.Literal('checklist.reopened'),
+  Type.Literal('rehearsal.issue_recorded'),
 ]);
 export type NotificationKind = Static<typeof NotificationKind>;
 
@@ -24,9 +46,27 @@ export const NotificationPayload = Type.Object({
   step: Type.Optional(Type.String()),
   /** A transport run the notification is about (logistics). */
   runId: Type.Optional(Uuid),
+  /** The Jakarta day of a call sheet (crew). */
+  day: Type.Optional(CalendarDate),
+  /** The people a notification names, e.g. whose calls were escalated. */
+  personIds: Type.Optional(Type.Array(Uuid)),
+  /** A milestone's due time (phases). */
+  dueAt: Type.Optional(Instant),
+  /** The phase a forced gate entered. */
+  phase: Type.Optional(ProductionStatus),
+  /** The budget category (budget). */
+  category: Type.Optional(VendorCategory),
+  /** A budget figure: the committed or actual amount over its estimate, or what a settlement has to pay. */
+  amount: Type.Optional(Amount),
+  estimate: Type.Optional(Amount),
+  /** The department a technical notification is about. */
+  department: Type.Optional(Department),
+  /** A rehearsal issue (technical). */
+  issueId: Type.Optional(Uuid),
   /**
    * The first characters of a comment, mentions written as `@Name`; for a task the task's title, for a
-   * transport run its route.
+   * transport run its route; the names of escalated people; a forced gate's or an approved overrun's
+   * reason; a rehearsal issue's description.
    */
   excerpt: Type.Optional(Type.String()),
 });

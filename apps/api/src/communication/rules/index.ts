@@ -1,7 +1,11 @@
+import { budgetRules } from './budget.ts';
 import { commentRules } from './comments.ts';
 import { contractRules } from './contracts.ts';
+import { crewRules } from './crew.ts';
 import { logisticsRules } from './logistics.ts';
+import { phaseRules } from './phases.ts';
 import type { NotificationRules } from './rule.ts';
+import { technicalRules } from './technical.ts';
 import { timelineRules } from './timeline.ts';
 
 /** Every source capability's notification rules: add a capability's file here. */
@@ -10,6 +14,10 @@ export const NOTIFICATION_RULES: readonly NotificationRules[] = [
   contractRules,
   timelineRules,
   logisticsRules,
+  crewRules,
+  phaseRules,
+  budgetRules,
+  technicalRules,
 ];
 
 /** The event types any rule turns into notifications. */

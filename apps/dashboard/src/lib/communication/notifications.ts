@@ -1,6 +1,8 @@
 import type { Notification } from '@panggung/contracts';
-import type { MessageKey } from '../i18n/translate.ts';
-import { contractHref, hrefOf } from '../router/routes.ts';
+import { formatCalendarDate, formatDateTime, DEFAULT_TIME_ZONE } from '../format/dates.ts';
+import { formatRupiah } from '../format/money.ts';
+import type { Locale, MessageKey, Params, Translate } from '../i18n/translate.ts';
+import { contractHref, hrefOf, type Section } from '../router/routes.ts';
 
 /** Newest first, each once: what the feed shows after a page or a live notification arrives. */
 export function mergeNotifications(
@@ -31,6 +33,32 @@ export function notificationKey(notification: Notification): MessageKey {
       return 'notifications.transportAssigned';
     case 'transport.cancelled':
       return 'notifications.transportCancelled';
+    case 'call.published':
+      return 'notifications.callPublished';
+    case 'call.reacknowledge':
+      return 'notifications.callReacknowledge';
+    case 'call.removed':
+      return 'notifications.callRemoved';
+    case 'call.reminder':
+      return 'notifications.callReminder';
+    case 'call.escalated':
+      return 'notifications.callEscalated';
+    case 'milestone.reminder':
+      return 'notifications.milestoneReminder';
+    case 'phase.forced':
+      return 'notifications.phaseForced';
+    case 'settlement.opened':
+      return 'notifications.settlementOpened';
+    case 'budget.committed_over_estimate':
+      return 'notifications.budgetCommittedOver';
+    case 'budget.actual_over_estimate':
+      return 'notifications.budgetActualOver';
+    case 'budget.overrun_approved':
+      return 'notifications.budgetOverrunApproved';
+    case 'checklist.reopened':
+      return 'notifications.checklistReopened';
+    case 'rehearsal.issue_recorded':
+      return 'notifications.rehearsalIssue';
     default: {
       const never: never = notification.kind;
       return never;
@@ -38,18 +66,53 @@ export function notificationKey(notification: Notification): MessageKey {
   }
 }
 
+/** The values a notification's message fills in: names, the day, labels and Rupiah, in the reader's language. */
+export function notificationParams(notification: Notification, t: Translate, locale: Locale): Params {
+  const { actorName, day, dueAt, phase, category, department, amount, estimate } = notification.payload;
+  return {
+    name: actorName ?? '',
+    ...(day ? { day: formatCalendarDate(day, locale) } : {}),
+    ...(dueAt ? { due: formatDateTime(dueAt, DEFAULT_TIME_ZONE, locale) } : {}),
+    ...(phase ? { phase: t(`status.${phase}`) } : {}),
+    ...(category ? { category: t(`category.${category}`) } : {}),
+    ...(department ? { department: t(`department.${department}`) } : {}),
+    ...(amount !== undefined ? { amount: formatRupiah(amount) } : {}),
+    ...(estimate !== undefined ? { estimate: formatRupiah(estimate) } : {}),
+  };
+}
+
+/** The section a capability's own news leads to (a comment stays with its discussion). */
+function sectionOf(kind: Notification['kind']): Section | undefined {
+  const [source] = kind.split('.');
+  switch (source) {
+    case 'task':
+    case 'milestone':
+      return 'timeline';
+    case 'transport':
+      return 'logistics';
+    case 'call':
+      return 'crew';
+    case 'budget':
+    case 'settlement':
+      return 'budget';
+    case 'checklist':
+    case 'rehearsal':
+      return 'technical';
+    default:
+      return undefined;
+  }
+}
+
 /**
- * Where a notification leads: the contract's page, the timeline for a task's news, logistics for a
- * transport run's, or the production (whose overview holds its discussion).
+ * Where a notification leads: the contract's page, the capability's page for its own news (the timeline
+ * for a task's, logistics for a transport run's, the crew schedule for a call's…), or the production
+ * (whose overview holds its discussion and its phase).
  */
 export function notificationHref(notification: Notification): string {
   const item = notification.payload.item;
   if (item?.kind === 'contract') return contractHref(notification.productionId, item.id);
-  // A comment on a task stays with its discussion; a task's own news leads to the timeline.
-  if (notification.kind === 'task.assigned' || notification.kind === 'task.predecessor_done')
-    return hrefOf({ name: 'production', id: notification.productionId, section: 'timeline' });
-  if (notification.kind === 'transport.assigned' || notification.kind === 'transport.cancelled')
-    return hrefOf({ name: 'production', id: notification.productionId, section: 'logistics' });
+  const section = sectionOf(notification.kind);
+  if (section) return hrefOf({ name: 'production', id: notification.productionId, section });
   if (notification.payload.contractId)
     return contractHref(notification.productionId, notification.payload.contractId);
   return hrefOf({ name: 'production', id: notification.productionId, section: 'overview' });

@@ -1,7 +1,15 @@
 import type { LiveEvent, Notification } from '@panggung/contracts';
 import { describe, expect, it } from 'vitest';
 import { NotificationStream } from './notification-stream.ts';
-import { markedRead, mergeNotifications, notificationHref, notificationKey } from './notifications.ts';
+import { formatRupiah } from '../format/money.ts';
+import { translator } from '../i18n/translate.ts';
+import {
+  markedRead,
+  mergeNotifications,
+  notificationHref,
+  notificationKey,
+  notificationParams,
+} from './notifications.ts';
 import { isThreadEvent } from './thread-events.ts';
 import type { SocketHandlers } from '../live/live-connection.ts';
 
@@ -49,6 +57,51 @@ describe('the notification feed', () => {
     expect(notificationHref(note('a', 'x', { kind: 'transport.assigned', payload: run }))).toBe(
       `/productions/${productionId}/logistics`,
     );
+  });
+  it('names and links planning news to its capability’s page', () => {
+    const cases: Array<[Notification['kind'], string, string]> = [
+      ['call.published', 'notifications.callPublished', 'crew'],
+      ['call.reacknowledge', 'notifications.callReacknowledge', 'crew'],
+      ['call.removed', 'notifications.callRemoved', 'crew'],
+      ['call.reminder', 'notifications.callReminder', 'crew'],
+      ['call.escalated', 'notifications.callEscalated', 'crew'],
+      ['milestone.reminder', 'notifications.milestoneReminder', 'timeline'],
+      ['settlement.opened', 'notifications.settlementOpened', 'budget'],
+      ['budget.committed_over_estimate', 'notifications.budgetCommittedOver', 'budget'],
+      ['budget.actual_over_estimate', 'notifications.budgetActualOver', 'budget'],
+      ['budget.overrun_approved', 'notifications.budgetOverrunApproved', 'budget'],
+      ['checklist.reopened', 'notifications.checklistReopened', 'technical'],
+      ['rehearsal.issue_recorded', 'notifications.rehearsalIssue', 'technical'],
+    ];
+    for (const [kind, key, section] of cases) {
+      const n = note('a', 'x', { kind, payload: {} });
+      expect(notificationKey(n)).toBe(key);
+      expect(notificationHref(n)).toBe(`/productions/${productionId}/${section}`);
+    }
+    const forced = note('a', 'x', { kind: 'phase.forced', payload: { phase: 'show_day' } });
+    expect(notificationKey(forced)).toBe('notifications.phaseForced');
+    expect(notificationHref(forced)).toBe(`/productions/${productionId}`);
+  });
+  it('fills in labels, the day and Rupiah in the reader’s language', () => {
+    const t = translator('id');
+    const alert = note('a', 'x', {
+      kind: 'budget.committed_over_estimate',
+      payload: { category: 'sound', amount: 150_000_000, estimate: 120_000_000 },
+    });
+    expect(t(notificationKey(alert), notificationParams(alert, t, 'id'))).toBe(
+      `Tata suara: terkomitmen ${formatRupiah(150_000_000)} melebihi estimasi ${formatRupiah(120_000_000)}`,
+    );
+    const call = note('a', 'x', { kind: 'call.reacknowledge', payload: { day: '2027-03-20' } });
+    const en = translator('en');
+    expect(en(notificationKey(call), notificationParams(call, en, 'en'))).toMatch(
+      /^Your call on .*20.*2027.* changed: acknowledge it again$/,
+    );
+    const forced = note('a', 'x', { kind: 'phase.forced', payload: { actorName: 'Ayu', phase: 'show_day' } });
+    expect(en(notificationKey(forced), notificationParams(forced, en, 'en'))).toBe(
+      'Ayu forced the gate into Show day',
+    );
+    const reopened = note('a', 'x', { kind: 'checklist.reopened', payload: { department: 'lighting' } });
+    expect(t(notificationKey(reopened), notificationParams(reopened, t, 'id'))).not.toContain('{');
   });
   it('marks read the named ones, or all', () => {
     const list = [note('a', '1'), note('b', '2')];
