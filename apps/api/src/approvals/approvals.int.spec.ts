@@ -1,10 +1,6 @@
-import type { EventStore } from '@panggung/event-store';
-import { testTemporalAddress, uniqueTaskQueue } from '@panggung/infra/testing';
-import { createActivities } from '@panggung/worker';
-import { quietTemporalRuntime, testWorkflowBundle } from '@panggung/workflows/testing';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { bearer, DEMO, startTestApi, type TestApi } from '../testing/test-api.ts';
+import { bearer, DEMO } from '../testing/test-api.ts';
+import { startTestApiWithWorker, type TestApiWithWorker } from '../testing/test-api-with-worker.ts';
 
 /**
  * Approvals through the API, with a worker of the approval workflow in this process on this test's own
@@ -12,35 +8,13 @@ import { bearer, DEMO, startTestApi, type TestApi } from '../testing/test-api.ts
  * threshold) waiting at the manager's review, and the sound contract (Rp 335.220.000, over its
  * Rp 300.000.000 budget) drafted.
  */
-let api: TestApi;
-let connection: NativeConnection;
-let worker: Worker;
-let running: Promise<void>;
+let api: TestApiWithWorker;
 
 beforeAll(async () => {
-  quietTemporalRuntime();
-  const taskQueue = uniqueTaskQueue('api-approvals');
-  const address = testTemporalAddress();
-  api = await startTestApi('approvals', {
-    temporal: { address, namespace: 'default', taskQueue, tls: false, apiKey: undefined },
-  });
-  connection = await NativeConnection.connect({ address });
-  worker = await Worker.create({
-    connection,
-    namespace: 'default',
-    taskQueue,
-    workflowBundle: await testWorkflowBundle(),
-    activities: createActivities({ store: api.app.store as unknown as EventStore }),
-  });
-  running = worker.run();
+  api = await startTestApiWithWorker('approvals');
 });
 
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await connection?.close();
-  await api?.app.close();
-});
+afterAll(() => api?.stop());
 
 const as = async (email: string) => bearer(await api.signIn(email));
 const get = async (email: string, url: string) =>

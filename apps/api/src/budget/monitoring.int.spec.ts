@@ -1,46 +1,20 @@
-import type { EventStore } from '@panggung/event-store';
-import { testTemporalAddress, uniqueTaskQueue } from '@panggung/infra/testing';
-import { createActivities } from '@panggung/worker';
-import { quietTemporalRuntime, testWorkflowBundle } from '@panggung/workflows/testing';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { bearer, DEMO, startTestApi, type TestApi } from '../testing/test-api.ts';
+import { bearer, DEMO } from '../testing/test-api.ts';
+import { startTestApiWithWorker, type TestApiWithWorker } from '../testing/test-api-with-worker.ts';
 
 /**
  * Budget monitoring through the API: the seeded lighting contract (Rp 226.440.000 against a
  * Rp 275.000.000 estimate) is signed through the approval workflow (a worker on this test's own task
  * queue), then its payment milestones, the burn, alerts, an approved overrun and the CSV export.
  */
-let api: TestApi;
-let connection: NativeConnection;
-let worker: Worker;
-let running: Promise<void>;
+let api: TestApiWithWorker;
 
 beforeAll(async () => {
-  quietTemporalRuntime();
-  const taskQueue = uniqueTaskQueue('api-budget-monitoring');
-  const address = testTemporalAddress();
-  api = await startTestApi('budget_monitoring', {
-    temporal: { address, namespace: 'default', taskQueue, tls: false, apiKey: undefined },
-  });
-  connection = await NativeConnection.connect({ address });
-  worker = await Worker.create({
-    connection,
-    namespace: 'default',
-    taskQueue,
-    workflowBundle: await testWorkflowBundle(),
-    activities: createActivities({ store: api.app.store as unknown as EventStore }),
-  });
-  running = worker.run();
+  api = await startTestApiWithWorker('budget_monitoring');
 });
 
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await connection?.close();
-  await api?.app.close();
-});
+afterAll(() => api?.stop());
 
 const concert = `/api/productions/${DEMO.concertId}`;
 const as = async (email: string) => bearer(await api.signIn(email));

@@ -1,38 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore } from '@panggung/event-store';
-import { testTemporalAddress, uniqueTaskQueue } from '@panggung/infra/testing';
-import { createActivities } from '@panggung/worker';
-import { quietTemporalRuntime, testWorkflowBundle } from '@panggung/workflows/testing';
-import { NativeConnection, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { bearer, DEMO, startTestApi, type TestApi } from '../testing/test-api.ts';
+import { bearer, DEMO } from '../testing/test-api.ts';
+import { startTestApiWithWorker, type TestApiWithWorker } from '../testing/test-api-with-worker.ts';
 
 /**
  * Phases through the API, with a worker in this process on this test's own task queue. The seeded
  * concert has budget estimates (sound, lighting, …) and no signed contract yet.
  */
-let api: TestApi;
-let connection: NativeConnection;
-let worker: Worker;
-let running: Promise<void>;
+let api: TestApiWithWorker;
 const url = `/api/productions/${DEMO.concertId}/phases`;
 
 beforeAll(async () => {
-  quietTemporalRuntime();
-  const taskQueue = uniqueTaskQueue('api-phases');
-  const address = testTemporalAddress();
-  api = await startTestApi('phases', {
-    temporal: { address, namespace: 'default', taskQueue, tls: false, apiKey: undefined },
-  });
-  connection = await NativeConnection.connect({ address });
-  worker = await Worker.create({
-    connection,
-    namespace: 'default',
-    taskQueue,
-    workflowBundle: await testWorkflowBundle(),
-    activities: createActivities({ store: api.app.store as unknown as EventStore }),
-  });
-  running = worker.run();
+  api = await startTestApiWithWorker('phases');
   // The API's reactor starts the concert's workflow; once its first activity has recorded the planning
   // phase, the worker is polling. (The store rather than a query: a query sent before the worker's first
   // poll waits on the server's own deadline, longer than a loaded CI machine's start-up.)
@@ -45,12 +24,7 @@ beforeAll(async () => {
   );
 });
 
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await connection?.close();
-  await api?.app.close();
-});
+afterAll(() => api?.stop());
 
 const as = async (email: string) => bearer(await api.signIn(email));
 const call = async (email: string, method: 'GET' | 'POST' | 'PUT', path: string, payload?: object) =>
