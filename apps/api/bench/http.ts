@@ -30,6 +30,18 @@ export class Person {
     return new Person(email, baseUrl, ((await response.json()) as { token: string }).token);
   }
 
+  /** GETs `path` and expects 200; anything else throws with the answer. */
+  async get<T>(path: string): Promise<Timed<T>> {
+    const sentAt = performance.now();
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      headers: { authorization: `Bearer ${this.token}` },
+    });
+    const text = await response.text();
+    const ms = performance.now() - sentAt;
+    if (response.status !== 200) throw new Error(`${this.email} GET ${path}: ${response.status} ${text}`);
+    return { body: JSON.parse(text) as T, sentAt, ms };
+  }
+
   /** POSTs `body` and expects `status`; anything else throws with the answer. */
   async post<T>(path: string, body: object, status: number): Promise<Timed<T>> {
     const sentAt = performance.now();

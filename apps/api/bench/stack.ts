@@ -42,8 +42,14 @@ export async function startStack(
   log: (line: string) => void,
   /** Receives `close` at once, so an interrupt while starting can clean up what was started so far. */
   onClose: (close: () => Promise<void>) => void,
+  /** The bench database (and data folder) name, so two benches never share one. */
+  database = BENCH_DATABASE,
 ): Promise<BenchStack> {
-  const dataDir = path.join(repoRoot, '.test-data', `bench-approvals-${process.pid}`);
+  const dataDir = path.join(
+    repoRoot,
+    '.test-data',
+    `bench-${database.replace(/^panggung_bench_/, '')}-${process.pid}`,
+  );
   let postgres: RunningPostgres | undefined;
   let temporal: RunningTemporal | undefined;
   let databaseUrl: string | undefined;
@@ -71,7 +77,7 @@ export async function startStack(
       await step('Temporal', () => temporal?.stop());
       if (postgres?.kind === 'external' && databaseUrl)
         await step('drop database', () =>
-          query(postgres!.url, `drop database if exists ${BENCH_DATABASE} with (force)`),
+          query(postgres!.url, `drop database if exists ${database} with (force)`),
         );
       await step('PostgreSQL', () => postgres?.stop());
       await step('data folder', () => fs.rm(dataDir, { recursive: true, force: true }));
@@ -103,7 +109,7 @@ export async function startStack(
     const pgServer = postgres!;
     const temporalServer = temporal!;
 
-    databaseUrl = await createDatabase(pgServer.url, BENCH_DATABASE);
+    databaseUrl = await createDatabase(pgServer.url, database);
     const [version] = await query<{ server_version: string }>(databaseUrl, 'show server_version');
     // A shared Temporal may have other workers on `panggung`: keep to a queue of our own there.
     const taskQueue = externalTemporal ? `panggung-bench-${process.pid}` : 'panggung';

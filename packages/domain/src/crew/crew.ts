@@ -10,7 +10,7 @@ import type {
 } from '@panggung/contracts';
 import { IllegalStateError, NotFoundError, ValidationError } from '../core/errors.ts';
 import { assertNever, type Command, type DomainEvent } from '../core/messages.ts';
-import { conflictsFor, DEFAULT_CREW_RULES } from './conflicts.ts';
+import { conflictsFor, DEFAULT_CREW_RULES, indexShifts, type ShiftIndex } from './conflicts.ts';
 import { ShiftConflictError } from './errors.ts';
 import { emptyIdMap, idMapDelete, idMapGet, idMapSet, idMapValues, type IdMap } from './shift-map.ts';
 import { formatJakarta, jakartaDay } from './jakarta-time.ts';
@@ -251,14 +251,38 @@ function checkTimes(shift: Pick<CrewShift, 'startsAt' | 'endsAt' | 'callAt'>): v
     throw new ValidationError('The call time must be at or before the shift starts', 'callAt');
 }
 
+const elsewhere = (context: ScheduleContext, productionId: string): readonly Shift[] =>
+  context.shifts.filter((other) => other.productionId !== productionId);
+
+/**
+ * The shifts `crewConflicts` checks a shift of `productionId` against, indexed by person once: the
+ * schedule view checks each of its shifts against it in O(log n) rather than re-reading every shift
+ * (2,000 shifts checked against a 4,000-shift list took most of a second).
+ *
+ * @example
+ * const index = crewShiftIndex(state, context, productionId);
+ * shifts.map((shift) => crewConflicts(state, shift, context, index));
+ */
+export function crewShiftIndex(state: CrewState, context: ScheduleContext, productionId: string): ShiftIndex {
+  return indexShifts([...crewShifts(state), ...elsewhere(context, productionId)]);
+}
+
 /**
  * Everything wrong with `shift` against the whole organisation's schedule: this production's shifts
  * (from the stream), the others' near it (from `context`), and the person's unavailable periods.
  */
-export function crewConflicts(state: CrewState, shift: CrewShift, context: ScheduleContext): ShiftConflict[] {
-  const own = crewShifts(state);
-  const elsewhere = context.shifts.filter((other) => other.productionId !== shift.productionId);
-  const conflicts = conflictsFor(shift, [...own, ...elsewhere], state.rules);
+export function crewConflicts(
+  state: CrewState,
+  shift: CrewShift,
+  context: ScheduleContext,
+  /** `crewShiftIndex(state, context, shift.productionId)`, built once when checking many shifts. */
+  index?: ShiftIndex,
+): ShiftConflict[] {
+  const conflicts = conflictsFor(
+    shift,
+    index ?? [...crewShifts(state), ...elsewhere(context, shift.productionId)],
+    state.rules,
+  );
   const start = Date.parse(shift.startsAt);
   const end = Date.parse(shift.endsAt);
   const periods = new Map<string, UnavailablePeriod>();

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { specification } from '../testing/specification.ts';
 import {
   callReadiness,
+  crewConflicts,
+  crewShiftIndex,
   crewStream,
   decideCrew,
   evolveCrew,
@@ -272,6 +274,33 @@ describe('AssignShift', () => {
         assigned(fajarShift),
         { type: 'CallSheetChanged', data: { productionId, day, shiftId: fajarShift.shiftId } },
       ]));
+});
+
+describe('crewConflicts with a kept index', () => {
+  it('finds the same conflicts as from the list, for each shift of the schedule', () => {
+    // Eko: 10–20 here and at the gala (double booked), then 22–02 here (2 h rest after both); the
+    // context's copy of a shift of this production is not counted twice.
+    const late = shift({
+      shiftId: '55555555-5555-4555-8555-555555555553',
+      startsAt: '2027-03-14T22:00:00+07:00',
+      endsAt: '2027-03-15T02:00:00+07:00',
+      callAt: '2027-03-14T22:00:00+07:00',
+    });
+    const state = [assigned(), assigned(fajarShift), assigned(late)].reduce(evolveCrew, initialCrewState);
+    const gala10: Shift = { ...shift({ shiftId: shiftIds[1], productionId: gala }) };
+    const context: ScheduleContext = { shifts: [gala10, { ...late }], unavailable: [] };
+    const index = crewShiftIndex(state, context, productionId);
+    const kinds = [shift(), fajarShift, late].map((s) => {
+      const fromList = crewConflicts(state, s, context);
+      expect(crewConflicts(state, s, context, index)).toEqual(fromList);
+      return fromList.map((c) => c.kind);
+    });
+    expect(kinds).toEqual([
+      ['double_booking', 'insufficient_rest', 'max_hours_per_day'],
+      [],
+      ['insufficient_rest', 'insufficient_rest', 'max_hours_per_day'],
+    ]);
+  });
 });
 
 describe('RescheduleShift', () => {
