@@ -1,13 +1,10 @@
 import type { Checkpoint, EventStore, JsonObject, JsonValue } from '@panggung/event-store';
 import type { Database } from '../schema/tables.ts';
+import { foldStream, type Fold } from './fold-stream.ts';
 
 /** The pure parts of a capability, as the domain exports them. */
-export interface Decider<Command, Event, State> {
+export interface Decider<Command, Event, State> extends Fold<Event, State> {
   decide(command: Command, state: State): Event[];
-  evolve(state: State, event: Event): State;
-  initial: State;
-  /** The event types `evolve` understands; others in the stream (from newer code) are passed over. */
-  eventTypes: ReadonlySet<string>;
 }
 
 /** A client changed something it last saw at another version (HTTP 409, with the current version). */
@@ -42,8 +39,9 @@ export interface CommandResult<Event> {
 }
 
 /**
- * Loads a stream, folds it into state, decides, and appends at the version it loaded, so a concurrent
- * change in between is refused by the store (ConcurrencyError) rather than silently overwritten.
+ * Loads a stream, folds it into state (from the state folded last time: see `foldStream`), decides, and
+ * appends at the version it loaded, so a concurrent change in between is refused by the store
+ * (ConcurrencyError) rather than silently overwritten.
  */
 export async function handleCommand<Command, Event extends { type: string; data: object }, State>(
   store: EventStore<Database>,
@@ -52,14 +50,7 @@ export async function handleCommand<Command, Event extends { type: string; data:
   command: Command,
   options: CommandOptions,
 ): Promise<CommandResult<Event>> {
-  const stored = await store.readStream(streamId, { limit: 100_000 });
-  const state = stored
-    .filter((event) => decider.eventTypes.has(event.type))
-    .reduce(
-      (current, event) => decider.evolve(current, { type: event.type, data: event.data } as unknown as Event),
-      decider.initial,
-    );
-  const version = stored.length;
+  const { state, version } = await foldStream(store, streamId, decider);
   if (options.expectedVersion !== undefined && options.expectedVersion !== version)
     throw new StaleVersionError(options.expectedVersion, version);
   const events = decider.decide(command, state);

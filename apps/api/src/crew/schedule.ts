@@ -21,43 +21,19 @@ import {
   type ScheduleContext,
 } from '@panggung/domain';
 import type { FastifyInstance } from 'fastify';
+import { foldStream } from '../commands/fold-stream.ts';
 
 /** Far enough around a shift to hold every shift that can conflict with it (rest ≤ 48 h, plus a day). */
 const MARGIN_MS = 3 * 24 * 60 * 60_000;
 
-/** Folded crew streams per API instance, by production, the most recently used last. */
-const folded = new WeakMap<FastifyInstance, Map<string, { state: CrewState; version: number }>>();
-const FOLDED_KEPT = 200;
+const crewFold = { evolve: evolveCrew, initial: initialCrewState, eventTypes: CREW_EVENT_TYPES };
 
-/**
- * The crew stream folded, and its version. A stream only grows, so the state folded last time is kept
- * and only the events since are read: a production with 2,000 shifts otherwise reads and folds its
- * whole stream (about 0.8 MB of JSON, 40 ms) on every schedule, call sheet and answer to a change.
- */
-export async function loadCrew(
+/** The crew stream folded, and its version (only the events since the last load are read). */
+export function loadCrew(
   app: FastifyInstance,
   productionId: string,
 ): Promise<{ state: CrewState; version: number }> {
-  let cache = folded.get(app);
-  if (!cache) folded.set(app, (cache = new Map()));
-  const known = cache.get(productionId) ?? { state: initialCrewState, version: 0 };
-  const stored = await app.store.readStream(crewStream(productionId), {
-    fromVersion: known.version + 1,
-    limit: 100_000,
-  });
-  const state = stored
-    .filter((event) => CREW_EVENT_TYPES.has(event.type))
-    .map((event) => ({ type: event.type, data: event.data }) as unknown as CrewEvent)
-    .reduce(evolveCrew, known.state);
-  const result = { state, version: known.version + stored.length };
-  // Concurrent reads may finish out of order: keep the newer.
-  if (result.version >= (cache.get(productionId)?.version ?? 0)) {
-    cache.delete(productionId);
-    cache.set(productionId, result);
-    const oldest = cache.keys().next();
-    if (cache.size > FOLDED_KEPT && !oldest.done) cache.delete(oldest.value);
-  }
-  return result;
+  return foldStream<CrewEvent, CrewState>(app.store, crewStream(productionId), crewFold);
 }
 
 /**

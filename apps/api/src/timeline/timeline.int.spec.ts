@@ -117,47 +117,6 @@ describe('the timeline', () => {
     expect((await call('eko@gema.test', 'GET', launch)).statusCode).toBe(404);
     expect(await api.eventCount()).toBe(before);
   });
-
-  it('reads a 1,000-task timeline through the API well under 200 ms', async () => {
-    const productionId = DEMO.launchId;
-    const base = BigInt(Date.now()) * 1000n;
-    const ids = Array.from(
-      { length: 1000 },
-      (_, i) => `${i.toString(16).padStart(8, '0')}-0000-4000-8000-00000000b00c`,
-    );
-    await api.app.store.db
-      .insertInto('timeline_tasks')
-      .values(
-        ids.map((id, i) => ({
-          task_id: id,
-          production_id: productionId,
-          title: `Tugas ${i}`,
-          kind: 'task',
-          duration_minutes: 60 + (i % 5) * 30,
-          due_at: null,
-          added_at: String(base + BigInt(i)),
-        })),
-      )
-      .execute();
-    await api.app.store.db
-      .insertInto('timeline_dependencies')
-      .values(
-        ids.slice(1).map((id, i) => ({
-          production_id: productionId,
-          predecessor_id: ids[i]!,
-          successor_id: id,
-          added_at: String(base + BigInt(i)),
-        })),
-      )
-      .execute();
-    await call('ayu@gema.test', 'GET', launch);
-    const started = performance.now();
-    const response = await call('ayu@gema.test', 'GET', launch);
-    const elapsed = performance.now() - started;
-    expect(response.statusCode).toBe(200);
-    expect((response.json() as Timeline).tasks.length).toBeGreaterThanOrEqual(1000);
-    expect(elapsed).toBeLessThan(200);
-  });
 });
 
 describe('task notifications', () => {

@@ -61,7 +61,8 @@ describe('timelineView', () => {
     expect(view.tasks[0]!.healthReason).toBe('Due 1 h ago');
   });
 
-  it('computes a 1,000-task timeline well under 50 ms', () => {
+  // Its speed is measured by `pnpm bench:planning`, not asserted here.
+  it('schedules a 1,000-task chain: every task on the critical path', () => {
     const tasks = Array.from({ length: 1000 }, (_, i) => row(`t${i}`, 60 + (i % 7) * 30));
     const dependencies = tasks
       .slice(1)
@@ -70,10 +71,8 @@ describe('timelineView', () => {
         ...(i > 10 ? [{ predecessorId: `t${i - 10}`, successorId: t.taskId }] : []),
       ]);
     const input = { productionId, version: 1, tasks, dependencies, showStartsAt, now: showStartsAt };
-    timelineView(input);
-    const started = performance.now();
     const view = timelineView(input);
-    expect(performance.now() - started).toBeLessThan(50);
     expect(view.criticalPath).toHaveLength(1000);
+    expect(view.tasks.every((task) => task.schedule.slackMinutes === 0)).toBe(true);
   });
 });
