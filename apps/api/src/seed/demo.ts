@@ -13,6 +13,7 @@ import type { EventStore } from '@panggung/event-store';
 import type { ContractApprovalInput } from '@panggung/workflows';
 import { handleCommand, type Decider } from '../commands/handle-command.ts';
 import { DEMO } from './demo-ids.ts';
+import { seedPlanning } from './planning.ts';
 import { seedProcurement } from './procurement.ts';
 import type { Database } from '../schema/tables.ts';
 import { createOrganisation, registerPerson, type NewPerson } from './register.ts';
@@ -65,13 +66,13 @@ export type StartApproval = (input: ContractApprovalInput) => Promise<unknown>;
 
 /**
  * Seeds the demo organisation with a realistic production: an outdoor concert in Jakarta with its
- * client, vendors, crew and (with the next capabilities) budget. Written as events through the same
- * commands a user's requests go through, so its history replays like any other. Does nothing when the
- * demo organisation already exists.
+ * client, vendors, crew, budget and (unless `planning` is false) its plan: timeline, crew shifts,
+ * technical preparation and logistics. Written as events through the same commands a user's requests go
+ * through, so its history replays like any other. Does nothing when the demo organisation already exists.
  */
 export async function seedDemo(
   store: EventStore<Database>,
-  options: { startApproval?: StartApproval | undefined } = {},
+  options: { startApproval?: StartApproval | undefined; planning?: boolean } = {},
 ): Promise<'seeded' | 'already-there'> {
   if ((await store.streamVersion(organisationStream(o))) > 0n) return 'already-there';
   await createOrganisation(store, o, 'Gema Nusantara Production');
@@ -191,5 +192,6 @@ export async function seedDemo(
     },
   ]);
   await seedProcurement(store, options.startApproval);
+  if (options.planning ?? true) await seedPlanning(store);
   return 'seeded';
 }

@@ -41,11 +41,16 @@ export function testConfig(databaseUrl: string, overrides: Partial<ApiConfig> = 
   };
 }
 
-/** A real API on a fresh database with the demo seeded (real PostgreSQL, real Temporal). */
+/**
+ * A real API on a fresh database with the demo seeded (real PostgreSQL, real Temporal). The concert's
+ * plan (timeline, shifts, technical preparation, logistics) is seeded only with `seed.planning`: most
+ * tests start those capabilities from empty.
+ */
 export async function startTestApi(
   label: string,
   overrides: Partial<ApiConfig> = {},
   databaseUrl?: string,
+  seed: { planning?: boolean } = {},
 ): Promise<TestApi> {
   const url = databaseUrl ?? (await freshDatabase(`api_${label}`));
   const config = testConfig(url, overrides);
@@ -54,6 +59,7 @@ export async function startTestApi(
     const client = await app.temporal.client();
     await seedDemo(app.store, {
       startApproval: (input) => startApprovalWorkflow(client, config.temporal.taskQueue, input),
+      planning: seed.planning ?? false,
     });
     // Not readHead: its horizon is cluster-wide, so another test file's open transaction could hold it
     // before the seed's last event. Every seed event is committed; wait for the newest one.
