@@ -14,6 +14,7 @@ import type { ContractApprovalInput } from '@panggung/workflows';
 import { handleCommand, type Decider } from '../commands/handle-command.ts';
 import { DEMO } from './demo-ids.ts';
 import { seedProcurement } from './procurement.ts';
+import { seedShow } from './show.ts';
 import type { Database } from '../schema/tables.ts';
 import { createOrganisation, registerPerson, type NewPerson } from './register.ts';
 
@@ -191,5 +192,6 @@ export async function seedDemo(
     },
   ]);
   await seedProcurement(store, options.startApproval);
+  await seedShow(store);
   return 'seeded';
 }
