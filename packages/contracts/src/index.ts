@@ -33,3 +33,4 @@ export * from './show/run.ts';
 export * from './show/control.ts';
 export * from './show/timing.ts';
 export * as ShowEvents from './show/events.ts';
+export * from './show/api.ts';

@@ -1,5 +1,5 @@
 import { ConcurrencyError, EventStoreError, InvalidArgumentError } from '@panggung/event-store';
-import { DomainError } from '@panggung/domain';
+import { DomainError, showRefusalOf } from '@panggung/domain';
 import type { ErrorBody } from '@panggung/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { StaleVersionError } from '../commands/handle-command.ts';
@@ -41,6 +41,13 @@ export function toErrorBody(error: unknown): ErrorBody {
   });
   if (error instanceof ApiError)
     return body(error.statusCode, error.code, error.message, error.field ? { field: error.field } : {});
+  // A refused live command answers with where the show now stands, so the sender's screen catches up.
+  const refused = showRefusalOf(error);
+  if (refused && error instanceof DomainError)
+    return body(409, `SHOW_${refused.refusal.toUpperCase()}`, error.message, {
+      current: refused.current,
+      ...(error.field ? { field: error.field } : {}),
+    });
   if (error instanceof DomainError)
     return body(
       DOMAIN_STATUS[error.code],

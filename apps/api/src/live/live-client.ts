@@ -4,7 +4,7 @@ import {
   type LiveServerMessage,
   type Notification,
 } from '@panggung/contracts';
-import { canSeeEvent, rolesIn } from '@panggung/domain';
+import { canSeeEvent, departmentsIn, eventDataFor, rolesIn } from '@panggung/domain';
 import {
   compareCheckpoints,
   formatCheckpoint,
@@ -168,8 +168,12 @@ export class LiveClient implements HubListener {
     const roles = this.#rolesAfter(event, before);
     if (roles !== before) this.#roles.set(productionId, roles);
     // Visible by the roles held when it happened: a person sees their own removal, then nothing more.
-    if (canSeeEvent(event, this.viewer, before.length > roles.length ? before : roles))
-      this.#send({ type: 'event', event: toLiveEvent(event, productionId) });
+    const visibleBy = before.length > roles.length ? before : roles;
+    if (canSeeEvent(event, this.viewer, visibleBy)) {
+      // Partly visible events (a cue's department notes) are cut to what this viewer may read.
+      const data = eventDataFor(event, visibleBy, departmentsIn(this.viewer, productionId));
+      this.#send({ type: 'event', event: toLiveEvent(event, productionId, data) });
+    }
     if (roles.length === 0) this.#close(LIVE_CLOSE.forbidden, 'you are no longer in this production');
   }
 

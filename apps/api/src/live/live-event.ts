@@ -13,14 +13,15 @@ export function productionOf(event: StoredEvent): string | undefined {
   return event.streamId.startsWith('production-') ? UUID.exec(event.streamId)?.[0] : undefined;
 }
 
-export function toLiveEvent(event: StoredEvent, productionId: string): LiveEvent {
+/** The event as sent; `data` replaces the stored data when the viewer may see only part of it. */
+export function toLiveEvent(event: StoredEvent, productionId: string, data: unknown = event.data): LiveEvent {
   return {
     id: event.id,
     type: event.type,
     streamId: event.streamId,
     streamVersion: Number(event.streamVersion),
     productionId,
-    data: event.data,
+    data,
     actor: event.metadata.actor,
     recordedAt: event.metadata.recordedAt,
     checkpoint: formatCheckpoint(event.checkpoint),

@@ -1,6 +1,7 @@
 import { migrateToLatest } from '@panggung/event-store';
 import { sql, type Kysely, type Migration } from 'kysely';
 import { communicationMigration } from '../communication/migration.ts';
+import { showMigration } from '../show/migration.ts';
 
 const api001: Migration = {
   async up(db) {
@@ -309,6 +310,7 @@ export const apiMigrations: Record<string, Migration> = {
   '2026_11_28_130_api_timeline': apiTimeline,
   '2026_11_28_140_api_logistics': apiLogistics,
   '2026_11_28_160_api_technical': apiTechnical,
+  '2026_11_29_100_api_show': showMigration,
 };
 
 /** Applies the event store's and the API's migrations (safe from several processes at once). */

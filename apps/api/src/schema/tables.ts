@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { EventStoreTables } from '@panggung/event-store';
 import type { CommunicationTables } from '../communication/tables.ts';
+import type { ShowTables } from '../show/tables.ts';
 import type { EquipmentItem, LoadWindow, TransportRun, VenueDetails } from '@panggung/contracts';
 
 /** Read models and the API's own tables, created by `migrations.ts` beside this file. */
@@ -284,4 +285,4 @@ export interface ApiTables {
   crew_calendar_tokens: CrewCalendarTokensTable;
 }
 
-export type Database = EventStoreTables & ApiTables & CommunicationTables;
+export type Database = EventStoreTables & ApiTables & CommunicationTables & ShowTables;

@@ -15,6 +15,7 @@ import { handleCommand, type Decider } from '../commands/handle-command.ts';
 import { DEMO } from './demo-ids.ts';
 import { seedPlanning } from './planning.ts';
 import { seedProcurement } from './procurement.ts';
+import { seedShow } from './show.ts';
 import type { Database } from '../schema/tables.ts';
 import { createOrganisation, registerPerson, type NewPerson } from './register.ts';
 
@@ -193,5 +194,6 @@ export async function seedDemo(
   ]);
   await seedProcurement(store, options.startApproval);
   if (options.planning ?? true) await seedPlanning(store);
+  await seedShow(store);
   return 'seeded';
 }

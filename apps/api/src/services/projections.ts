@@ -13,6 +13,7 @@ import { organisationsProjection } from '../organisations/projection.ts';
 import { productionsProjection } from '../productions/projection.ts';
 import { productionWorkflowStarter } from '../productions/workflow-starter.ts';
 import { timelineProjection } from '../timeline/projection.ts';
+import { showProjection } from '../show/projection.ts';
 import { technicalProjection } from '../technical/projection.ts';
 import { timelineChangedReactor } from '../phases/timeline-reactor.ts';
 import { vendorsProjection } from '../vendors/projection.ts';
@@ -32,6 +33,7 @@ export const projections: readonly Projection<Database>[] = [
   logisticsProjection,
   technicalProjection,
   crewProjection,
+  showProjection,
 ];
 
 declare module 'fastify' {

@@ -26,7 +26,10 @@ export type Action =
   | 'phases.view'
   | 'phases.manage'
   | 'crew.view'
-  | 'crew.manage';
+  | 'crew.manage'
+  | 'show.view'
+  | 'show.control'
+  | 'show.edit';
 
 /** Roles that see and change budget figures. */
 const BUDGET_ROLES: readonly Role[] = ['org_admin', 'production_manager', 'finance_approver'];
@@ -69,6 +72,10 @@ const ALLOWED: Record<Action, readonly Role[] | 'any-member'> = {
   'phases.manage': MANAGING,
   'crew.view': INTERNAL,
   'crew.manage': MANAGING,
+  // The client follows the show (progress, cue titles; never notes: `show/visibility.ts`); vendors do not.
+  'show.view': [...INTERNAL, 'client'],
+  'show.control': ['show_caller', 'production_manager', 'org_admin'],
+  'show.edit': MANAGING,
 };
 
 export function can(viewer: Viewer, action: Action, production: ProductionRef): boolean {

@@ -1,6 +1,7 @@
-import type { Role } from '@panggung/contracts';
+import type { Department, Role } from '@panggung/contracts';
 import { canSeeCommentEvent } from '../communication/visibility.ts';
 import { canSeeProcurementEvent } from '../contracts/visibility.ts';
+import { canSeeShowEvent, showAudience, showEventDataFor } from '../show/visibility.ts';
 import { isInternal } from './viewer.ts';
 
 /** An event as visibility rules see it (from the store or the live stream). */
@@ -25,6 +26,9 @@ export function canSeeEvent(
   // Comments carry their thread's audience: a client or vendor sees only threads on what is theirs.
   const comment = canSeeCommentEvent(event, viewer, roles);
   if (comment !== undefined) return comment;
+  // The run of show: a client follows progress, never the departments' standby (notes: `eventDataFor`).
+  const show = canSeeShowEvent(event, roles);
+  if (show !== undefined) return show;
   const data = (event.data ?? {}) as { personId?: unknown; partyId?: unknown };
   switch (event.type) {
     case 'ProductionCreated':
@@ -42,4 +46,18 @@ export function canSeeEvent(
     default:
       return isInternal(roles);
   }
+}
+
+/**
+ * The data of an event the viewer may see (`canSeeEvent`), with what they may not read taken out:
+ * department notes on cues and in the frozen show run are kept only for the viewer's departments (all for
+ * the show caller and managers, none for a client). Applied to the live stream and HTTP history alike.
+ */
+export function eventDataFor(
+  event: VisibleEvent,
+  roles: readonly Role[],
+  departments: readonly Department[],
+): unknown {
+  if (canSeeShowEvent(event, roles) === undefined) return event.data;
+  return showEventDataFor(event, showAudience(roles, departments));
 }
