@@ -27,6 +27,8 @@ import { temporalPlugin } from './services/temporal.ts';
 import { timelineRoutes } from './timeline/routes.ts';
 import { vendorRoutes } from './vendors/routes.ts';
 import { technicalRoutes } from './technical/routes.ts';
+import { incidentRoutes } from './incidents/routes.ts';
+import { checkinRoutes } from './checkin/routes.ts';
 
 export interface BuildOptions {
   /** Logger settings: `false` in tests, pino options in the server. */
@@ -93,6 +95,8 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   await app.register(phaseRoutes);
   await app.register(crewRoutes);
   await app.register(calendarRoutes);
+  await app.register(incidentRoutes);
+  await app.register(checkinRoutes);
   await app.register(liveRoutes, { config });
   if (config.dashboardDir) await app.register(dashboardPlugin, { root: config.dashboardDir });
   return app;

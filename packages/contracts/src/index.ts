@@ -33,3 +33,7 @@ export * from './show/run.ts';
 export * from './show/control.ts';
 export * from './show/timing.ts';
 export * as ShowEvents from './show/events.ts';
+export * from './incidents/incidents.ts';
+export * as IncidentEvents from './incidents/events.ts';
+export * from './checkin/checkin.ts';
+export * as CheckinEvents from './checkin/events.ts';

@@ -52,3 +52,5 @@ export * from './show/show-decide.ts';
 export * from './show/position.ts';
 export * from './show/timing.ts';
 export * from './show/errors.ts';
+export * from './incidents/incidents.ts';
+export * from './checkin/checkin.ts';

@@ -11,6 +11,8 @@ export const NotificationKind = Type.Union([
   Type.Literal('task.predecessor_done'),
   Type.Literal('transport.assigned'),
   Type.Literal('transport.cancelled'),
+  Type.Literal('incident.assigned'),
+  Type.Literal('incident.escalated'),
 ]);
 export type NotificationKind = Static<typeof NotificationKind>;
 
@@ -24,6 +26,8 @@ export const NotificationPayload = Type.Object({
   step: Type.Optional(Type.String()),
   /** A transport run the notification is about (logistics). */
   runId: Type.Optional(Uuid),
+  /** An incident the notification is about (incidents). */
+  incidentId: Type.Optional(Uuid),
   /**
    * The first characters of a comment, mentions written as `@Name`; for a task the task's title, for a
    * transport run its route.

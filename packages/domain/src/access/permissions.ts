@@ -26,7 +26,9 @@ export type Action =
   | 'phases.view'
   | 'phases.manage'
   | 'crew.view'
-  | 'crew.manage';
+  | 'crew.manage'
+  | 'incidents.view'
+  | 'checkin.view';
 
 /** Roles that see and change budget figures. */
 const BUDGET_ROLES: readonly Role[] = ['org_admin', 'production_manager', 'finance_approver'];
@@ -69,6 +71,9 @@ const ALLOWED: Record<Action, readonly Role[] | 'any-member'> = {
   'phases.manage': MANAGING,
   'crew.view': INTERNAL,
   'crew.manage': MANAGING,
+  // Show-day incidents and check-in: the production team; finer rules (assignee, self) are the domain's.
+  'incidents.view': INTERNAL,
+  'checkin.view': INTERNAL,
 };
 
 export function can(viewer: Viewer, action: Action, production: ProductionRef): boolean {

@@ -1,5 +1,6 @@
 import { commentRules } from './comments.ts';
 import { contractRules } from './contracts.ts';
+import { incidentRules } from './incidents.ts';
 import { logisticsRules } from './logistics.ts';
 import type { NotificationRules } from './rule.ts';
 import { timelineRules } from './timeline.ts';
@@ -10,6 +11,7 @@ export const NOTIFICATION_RULES: readonly NotificationRules[] = [
   contractRules,
   timelineRules,
   logisticsRules,
+  incidentRules,
 ];
 
 /** The event types any rule turns into notifications. */

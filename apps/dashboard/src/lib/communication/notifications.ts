@@ -31,6 +31,10 @@ export function notificationKey(notification: Notification): MessageKey {
       return 'notifications.transportAssigned';
     case 'transport.cancelled':
       return 'notifications.transportCancelled';
+    case 'incident.assigned':
+      return 'notifications.incidentAssigned';
+    case 'incident.escalated':
+      return 'notifications.incidentEscalated';
     default: {
       const never: never = notification.kind;
       return never;
@@ -50,6 +54,8 @@ export function notificationHref(notification: Notification): string {
     return hrefOf({ name: 'production', id: notification.productionId, section: 'timeline' });
   if (notification.kind === 'transport.assigned' || notification.kind === 'transport.cancelled')
     return hrefOf({ name: 'production', id: notification.productionId, section: 'logistics' });
+  if (notification.kind === 'incident.assigned' || notification.kind === 'incident.escalated')
+    return hrefOf({ name: 'production', id: notification.productionId, section: 'incidents' });
   if (notification.payload.contractId)
     return contractHref(notification.productionId, notification.payload.contractId);
   return hrefOf({ name: 'production', id: notification.productionId, section: 'overview' });
