@@ -30,3 +30,6 @@ export const taskQueue = 'panggung';
 export const workflowsPath = `${import.meta.dirname}/workflows.ts`;
 export * from './phases/messages.ts';
 export type * from './phases/activities.ts';
+export * from './incidents/messages.ts';
+export type * from './incidents/activities.ts';
+export type { incidentEscalationWorkflow } from './incidents/workflow.ts';

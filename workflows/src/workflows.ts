@@ -5,3 +5,4 @@
 export { productionWorkflow } from './production/workflow.ts';
 export { contractApprovalWorkflow } from './contracts/workflow.ts';
 export { callAcknowledgementWorkflow } from './crew/workflow.ts';
+export { incidentEscalationWorkflow } from './incidents/workflow.ts';

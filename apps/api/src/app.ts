@@ -29,6 +29,8 @@ import { vendorRoutes } from './vendors/routes.ts';
 import { technicalRoutes } from './technical/routes.ts';
 import { clockRoutes } from './show/clock.ts';
 import { showRoutes } from './show/routes.ts';
+import { incidentRoutes } from './incidents/routes.ts';
+import { checkinRoutes } from './checkin/routes.ts';
 
 export interface BuildOptions {
   /** Logger settings: `false` in tests, pino options in the server. */
@@ -97,6 +99,8 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   await app.register(calendarRoutes);
   await app.register(showRoutes);
   await app.register(clockRoutes);
+  await app.register(incidentRoutes);
+  await app.register(checkinRoutes);
   await app.register(liveRoutes, { config });
   if (config.dashboardDir) await app.register(dashboardPlugin, { root: config.dashboardDir });
   return app;

@@ -34,3 +34,7 @@ export * from './show/control.ts';
 export * from './show/timing.ts';
 export * as ShowEvents from './show/events.ts';
 export * from './show/api.ts';
+export * from './incidents/incidents.ts';
+export * as IncidentEvents from './incidents/events.ts';
+export * from './checkin/checkin.ts';
+export * as CheckinEvents from './checkin/events.ts';

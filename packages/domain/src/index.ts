@@ -53,3 +53,5 @@ export * from './show/position.ts';
 export * from './show/timing.ts';
 export * from './show/errors.ts';
 export * from './show/visibility.ts';
+export * from './incidents/incidents.ts';
+export * from './checkin/checkin.ts';

@@ -301,6 +301,22 @@ const apiCrew: Migration = {
   },
 };
 
+/** Show-day incidents (issue 6): the domain's `IncidentsState` per production, as JSON. */
+const apiIncidents: Migration = {
+  async up(db) {
+    await sql`
+      create table incident_views (
+        production_id uuid primary key,
+        state jsonb not null,
+        version bigint not null
+      );
+    `.execute(db);
+  },
+  async down(db) {
+    await sql`drop table incident_views`.execute(db);
+  },
+};
+
 /** The API's migrations, applied after the event store's in one ordered list. */
 export const apiMigrations: Record<string, Migration> = {
   '2026_11_26_100_api_read_models': api001,
@@ -311,6 +327,7 @@ export const apiMigrations: Record<string, Migration> = {
   '2026_11_28_140_api_logistics': apiLogistics,
   '2026_11_28_160_api_technical': apiTechnical,
   '2026_11_29_100_api_show': showMigration,
+  '2026_12_01_120_api_incidents': apiIncidents,
 };
 
 /** Applies the event store's and the API's migrations (safe from several processes at once). */

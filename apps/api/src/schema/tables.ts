@@ -224,6 +224,13 @@ export interface TechnicalViewsTable {
   version: BigintColumn;
 }
 
+/** One row per production with incidents: the domain's `IncidentsState` as JSON. */
+export interface IncidentViewsTable {
+  production_id: string;
+  state: Json;
+  version: BigintColumn;
+}
+
 export interface CrewShiftsTable {
   shift_id: string;
   organisation_id: string;
@@ -283,6 +290,7 @@ export interface ApiTables {
   crew_shifts: CrewShiftsTable;
   crew_unavailability: CrewUnavailabilityTable;
   crew_calendar_tokens: CrewCalendarTokensTable;
+  incident_views: IncidentViewsTable;
 }
 
 export type Database = EventStoreTables & ApiTables & CommunicationTables & ShowTables;

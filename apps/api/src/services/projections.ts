@@ -6,6 +6,8 @@ import { budgetProjection } from '../budget/projection.ts';
 import { communicationProjection } from '../communication/projection.ts';
 import { contractsProjection } from '../contracts/contract-projection.ts';
 import { crewProjection } from '../crew/projection.ts';
+import { incidentsProjection } from '../incidents/projection.ts';
+import { incidentWorkflowStarter } from '../incidents/workflow-starter.ts';
 import { callSheetWorkflowStarter } from '../crew/workflow-starter.ts';
 import { rfqsProjection } from '../contracts/rfq-projection.ts';
 import { logisticsProjection } from '../logistics/projection.ts';
@@ -34,6 +36,7 @@ export const projections: readonly Projection<Database>[] = [
   technicalProjection,
   crewProjection,
   showProjection,
+  incidentsProjection,
 ];
 
 declare module 'fastify' {
@@ -52,6 +55,7 @@ export const projectionsPlugin = fp<{ run: boolean }>(
       productionWorkflowStarter(app.temporal),
       timelineChangedReactor(app.temporal),
       callSheetWorkflowStarter(app.temporal, app.store),
+      incidentWorkflowStarter(app.temporal),
     ];
     const runners: Projector<Database>[] = options.run
       ? [...projections, ...reactors].map((projection) =>

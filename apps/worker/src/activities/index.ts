@@ -2,6 +2,7 @@ import type { EventStore } from '@panggung/event-store';
 import { createContractActivities } from './contracts.ts';
 import { createPhaseActivities } from './phases.ts';
 import { createCrewActivities } from './crew.ts';
+import { createIncidentActivities } from './incidents.ts';
 import { createProductionActivities } from './production.ts';
 
 /** What the activities need from the process. */
@@ -21,6 +22,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createContractActivities(deps),
     ...createPhaseActivities(deps),
     ...createCrewActivities(deps),
+    ...createIncidentActivities(deps),
   };
 }
 
@@ -29,3 +31,4 @@ export { createProductionActivities, productionStreamId } from './production.ts'
 export { createContractActivities } from './contracts.ts';
 export { createPhaseActivities } from './phases.ts';
 export { createCrewActivities } from './crew.ts';
+export { createIncidentActivities } from './incidents.ts';

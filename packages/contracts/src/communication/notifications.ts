@@ -33,6 +33,8 @@ export const NotificationKind = Type.Union([
   Type.Literal('budget.overrun_approved'),
   Type.Literal('checklist.reopened'),
   Type.Literal('rehearsal.issue_recorded'),
+  Type.Literal('incident.assigned'),
+  Type.Literal('incident.escalated'),
 ]);
 export type NotificationKind = Static<typeof NotificationKind>;
 
@@ -63,6 +65,8 @@ export const NotificationPayload = Type.Object({
   department: Type.Optional(Department),
   /** A rehearsal issue (technical). */
   issueId: Type.Optional(Uuid),
+  /** An incident the notification is about (incidents). */
+  incidentId: Type.Optional(Uuid),
   /**
    * The first characters of a comment, mentions written as `@Name`; for a task the task's title, for a
    * transport run its route; the names of escalated people; a forced gate's or an approved overrun's

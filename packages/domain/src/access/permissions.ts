@@ -29,7 +29,9 @@ export type Action =
   | 'crew.manage'
   | 'show.view'
   | 'show.control'
-  | 'show.edit';
+  | 'show.edit'
+  | 'incidents.view'
+  | 'checkin.view';
 
 /** Roles that see and change budget figures. */
 const BUDGET_ROLES: readonly Role[] = ['org_admin', 'production_manager', 'finance_approver'];
@@ -76,6 +78,9 @@ const ALLOWED: Record<Action, readonly Role[] | 'any-member'> = {
   'show.view': [...INTERNAL, 'client'],
   'show.control': ['show_caller', 'production_manager', 'org_admin'],
   'show.edit': MANAGING,
+  // Show-day incidents and check-in: the production team; finer rules (assignee, self) are the domain's.
+  'incidents.view': INTERNAL,
+  'checkin.view': INTERNAL,
 };
 
 export function can(viewer: Viewer, action: Action, production: ProductionRef): boolean {

@@ -43,6 +43,16 @@ export function canSeeEvent(
     case 'MemberRemoved':
       // The team list is internal; a client or vendor sees only their own membership.
       return isInternal(roles) || data.personId === viewer.personId;
+    // Show-day incidents and crew arrivals are the production team's (internal roles), never a client's or vendor's.
+    case 'IncidentLogged':
+    case 'IncidentAssigned':
+    case 'IncidentAcknowledged':
+    case 'IncidentResolved':
+    case 'IncidentEscalated':
+    case 'IncidentEscalationSet':
+    case 'CrewCheckedIn':
+    case 'CheckinGraceSet':
+      return isInternal(roles);
     default:
       return isInternal(roles);
   }

@@ -2,6 +2,7 @@ import { budgetRules } from './budget.ts';
 import { commentRules } from './comments.ts';
 import { contractRules } from './contracts.ts';
 import { crewRules } from './crew.ts';
+import { incidentRules } from './incidents.ts';
 import { logisticsRules } from './logistics.ts';
 import { phaseRules } from './phases.ts';
 import type { NotificationRules } from './rule.ts';
@@ -18,6 +19,7 @@ export const NOTIFICATION_RULES: readonly NotificationRules[] = [
   phaseRules,
   budgetRules,
   technicalRules,
+  incidentRules,
 ];
 
 /** The event types any rule turns into notifications. */

@@ -59,6 +59,10 @@ export function notificationKey(notification: Notification): MessageKey {
       return 'notifications.checklistReopened';
     case 'rehearsal.issue_recorded':
       return 'notifications.rehearsalIssue';
+    case 'incident.assigned':
+      return 'notifications.incidentAssigned';
+    case 'incident.escalated':
+      return 'notifications.incidentEscalated';
     default: {
       const never: never = notification.kind;
       return never;
@@ -98,6 +102,8 @@ function sectionOf(kind: Notification['kind']): Section | undefined {
     case 'checklist':
     case 'rehearsal':
       return 'technical';
+    case 'incident':
+      return 'incidents';
     default:
       return undefined;
   }

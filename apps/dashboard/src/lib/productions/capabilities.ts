@@ -1,6 +1,7 @@
 import type { Role } from '@panggung/contracts';
 import { canSeeBudget } from '../budget/budget.ts';
 import { canSeeTechnical } from '../technical/technical.ts';
+import { canSeeIncidents } from '../incidents/incidents.ts';
 import type { MessageKey } from '../i18n/translate.ts';
 import type { Section } from '../router/routes.ts';
 
@@ -17,6 +18,7 @@ export const CAPABILITIES: ReadonlyArray<{
   { section: 'logistics', label: 'section.logistics', ready: true },
   { section: 'technical', label: 'section.technical', ready: true },
   { section: 'budget', label: 'section.budget', ready: true },
+  { section: 'incidents', label: 'section.incidents', ready: true },
   { section: 'show-day', label: 'section.showDay', ready: false },
   { section: 'audit', label: 'section.audit', ready: false },
 ];
@@ -33,6 +35,7 @@ export function capabilitiesFor(roles: readonly Role[]) {
   return CAPABILITIES.filter(
     (c) =>
       (c.section !== 'budget' || canSeeBudget(roles)) &&
-      (c.section !== 'technical' || canSeeTechnical(roles)),
+      (c.section !== 'technical' || canSeeTechnical(roles)) &&
+      (c.section !== 'incidents' || canSeeIncidents(roles)),
   );
 }

@@ -11,6 +11,7 @@ export const SECTIONS = [
   'logistics',
   'technical',
   'budget',
+  'incidents',
   'show-day',
   'audit',
 ] as const;

@@ -1,0 +1,15 @@
+import type { CheckinDay } from '@panggung/contracts';
+import { requestJson } from '../api/client.ts';
+
+const base = (productionId: string) => `/api/productions/${encodeURIComponent(productionId)}/checkin`;
+
+/** One day's calls and arrivals (WIB; today when `day` is absent). */
+export const getCheckin = (productionId: string, day?: string) =>
+  requestJson<CheckinDay>(
+    'GET',
+    day ? `${base(productionId)}?day=${encodeURIComponent(day)}` : base(productionId),
+  );
+
+/** Checks in the signed-in person, or (a manager) `personId`, against today's call. */
+export const checkIn = (productionId: string, personId?: string) =>
+  requestJson<CheckinDay>('POST', base(productionId), personId ? { personId } : {});
