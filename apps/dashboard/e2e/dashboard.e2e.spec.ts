@@ -115,8 +115,8 @@ describe('dashboard in a browser', () => {
     await shot('04-after-live-update');
 
     // A capability that is not built yet says so.
-    await page.getByRole('link', { name: 'Linimasa' }).click();
-    await page.getByRole('heading', { name: 'Linimasa segera hadir' }).waitFor(WAIT);
+    await page.getByRole('link', { name: 'Audit' }).click();
+    await page.getByRole('heading', { name: 'Audit segera hadir' }).waitFor(WAIT);
     await page.locator('[data-live-status="live"]').waitFor(WAIT); // the stream stays up across sections
   });
 

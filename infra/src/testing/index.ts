@@ -1,3 +1,3 @@
 export { freshDatabase } from './database.ts';
 export { processesMentioning, isAlive } from './processes.ts';
-export { testTemporalAddress, uniqueTaskQueue } from './temporal.ts';
+export { freshNamespace, testTemporalAddress, uniqueTaskQueue } from './temporal.ts';

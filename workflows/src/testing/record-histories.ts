@@ -1,6 +1,6 @@
 /**
- * `pnpm --filter @panggung/workflows run record-histories`: runs each recorded scenario (of the production
- * workflow and of the contract approval workflow) to completion on a real Temporal and writes its history
+ * `pnpm --filter @panggung/workflows run record-histories`: runs each recorded scenario (of the production,
+ * contract approval and incident escalation workflows) to completion on a real Temporal and writes its history
  * to the workflow's `histories/` folder, where its `replay.int.spec.ts` replays it against the current code. Re-record only when a change to the workflow
  * is meant to be incompatible (and old executions are handled, e.g. by versioning); otherwise a failing
  * replay is the bug.
@@ -37,7 +37,11 @@ import {
   delegateUpdate,
   getApprovalChainQuery,
   getPhaseQuery,
+  incidentSettledSignal,
+  incidentWorkflowId,
   productionWorkflowId,
+  type IncidentActivities,
+  type incidentEscalationWorkflow,
   sendBackUpdate,
   type ContractApprovalActivities,
   type contractApprovalWorkflow,
@@ -49,6 +53,7 @@ import { quietTemporalRuntime, testWorkflowBundle } from './index.ts';
 
 const productionHistories = path.resolve(import.meta.dirname, '../production/histories');
 const contractHistories = path.resolve(import.meta.dirname, '../contracts/histories');
+const incidentHistories = path.resolve(import.meta.dirname, '../incidents/histories');
 
 // The recorded contract: Rp 80.000.000 + PPN 11 % for sound, against an estimate of Rp 60.000.000.
 const recorded = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -129,7 +134,7 @@ const readyFacts: GateFacts = {
 /** Answers like the worker's activities would on an empty store (and a contract drafted as above). */
 function standInActivities(
   onAppended: () => void,
-): ProductionActivities & ContractApprovalActivities & PhaseActivities {
+): ProductionActivities & ContractApprovalActivities & PhaseActivities & IncidentActivities {
   let version = 1;
   let gathered = 0;
   const appendedTo = (streamId: string) => ({ streamId, streamVersion: 1, duplicate: false });
@@ -177,6 +182,9 @@ function standInActivities(
       streamVersion: 2,
       duplicate: false,
     }),
+    // An incident nobody acknowledged yet; escalating it succeeds.
+    incidentStatus: async () => ({ settled: false, escalated: false }),
+    escalateIncident: async () => ({ settled: false, escalated: true }),
   };
 }
 
@@ -330,6 +338,40 @@ const scenarios: Scenario[] = [
       await handle.executeUpdate(sendBackUpdate, {
         args: [{ step: 'manager_review', contractVersion: 1, by: ayu, reason: 'Harga terlalu tinggi' }],
       });
+      return handle;
+    },
+  },
+  {
+    // Nobody acknowledged within the deadline: escalated.
+    file: 'incident-escalated.json',
+    dir: incidentHistories,
+    productionId,
+    async run(client, taskQueue) {
+      const incidentId = recorded(501);
+      return client.workflow.start<typeof incidentEscalationWorkflow>('incidentEscalationWorkflow', {
+        taskQueue,
+        workflowId: incidentWorkflowId(incidentId),
+        args: [{ productionId: this.productionId, incidentId, escalateAfterMs: 500 }],
+      });
+    },
+  },
+  {
+    // Acknowledged in time: the signal ends the wait, nothing escalates.
+    file: 'incident-settled.json',
+    dir: incidentHistories,
+    productionId,
+    async run(client, taskQueue) {
+      const incidentId = recorded(502);
+      const handle = await client.workflow.start<typeof incidentEscalationWorkflow>(
+        'incidentEscalationWorkflow',
+        {
+          taskQueue,
+          workflowId: incidentWorkflowId(incidentId),
+          args: [{ productionId: this.productionId, incidentId, escalateAfterMs: 3_600_000 }],
+        },
+      );
+      await activityCompleted(handle, 'incidentStatus');
+      await handle.signal(incidentSettledSignal);
       return handle;
     },
   },

@@ -1,6 +1,6 @@
 import type { Incidents } from '@panggung/contracts';
 import type { EventStore } from '@panggung/event-store';
-import { testTemporalAddress, uniqueTaskQueue } from '@panggung/infra/testing';
+import { freshNamespace, testTemporalAddress, uniqueTaskQueue } from '@panggung/infra/testing';
 import { createActivities } from '@panggung/worker';
 import { incidentWorkflowId, type incidentEscalationWorkflow } from '@panggung/workflows';
 import { quietTemporalRuntime, testWorkflowBundle } from '@panggung/workflows/testing';
@@ -25,13 +25,14 @@ beforeAll(async () => {
   quietTemporalRuntime();
   const taskQueue = uniqueTaskQueue('api-incidents');
   const address = testTemporalAddress();
+  const namespace = await freshNamespace('incidents');
   api = await startTestApi('incidents', {
-    temporal: { address, namespace: 'default', taskQueue, tls: false, apiKey: undefined },
+    temporal: { address, namespace, taskQueue, tls: false, apiKey: undefined },
   });
   connection = await NativeConnection.connect({ address });
   worker = await Worker.create({
     connection,
-    namespace: 'default',
+    namespace,
     taskQueue,
     workflowBundle: await testWorkflowBundle(),
     activities: createActivities({ store: api.app.store as unknown as EventStore }),

@@ -25,6 +25,8 @@ const PRODUCTION_SCOPED: ReadonlyArray<readonly [string, ReadonlySet<string>, Sc
   ['phases', Domain.PHASES_EVENT_TYPES, Contracts.PhaseEvents],
   ['rundown', Domain.RUNDOWN_EVENT_TYPES, Contracts.ShowEvents],
   ['show', Domain.SHOW_EVENT_TYPES, Contracts.ShowEvents],
+  ['incidents', Domain.INCIDENT_EVENT_TYPES, Contracts.IncidentEvents],
+  ['checkin', Domain.CHECKIN_EVENT_TYPES, Contracts.CheckinEvents],
 ];
 /** An organisation's, a vendor's and a person's own streams: no production to reach. */
 const NOT_PRODUCTION_SCOPED: ReadonlySet<ReadonlySet<string>> = new Set([

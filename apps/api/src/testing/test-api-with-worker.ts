@@ -1,5 +1,5 @@
 import type { EventStore } from '@panggung/event-store';
-import { testTemporalAddress, uniqueTaskQueue } from '@panggung/infra/testing';
+import { freshNamespace, testTemporalAddress, uniqueTaskQueue } from '@panggung/infra/testing';
 import { createActivities } from '@panggung/worker';
 import { quietTemporalRuntime, testWorkflowBundle } from '@panggung/workflows/testing';
 import { NativeConnection, Worker } from '@temporalio/worker';
@@ -26,14 +26,15 @@ export async function startTestApiWithWorker(
   quietTemporalRuntime();
   const taskQueue = uniqueTaskQueue(`api-${label}`);
   const address = testTemporalAddress();
+  const namespace = await freshNamespace(label);
   const api = await startTestApi(label, {
-    temporal: { address, namespace: 'default', taskQueue, tls: false, apiKey: undefined },
+    temporal: { address, namespace, taskQueue, tls: false, apiKey: undefined },
     ...overrides,
   });
   const connection = await NativeConnection.connect({ address });
   const worker = await Worker.create({
     connection,
-    namespace: 'default',
+    namespace,
     taskQueue,
     workflowBundle: await testWorkflowBundle(),
     activities: createActivities({ store: api.app.store as unknown as EventStore }),

@@ -1,4 +1,4 @@
-import { freshDatabase } from '@panggung/infra/testing';
+import { freshDatabase, freshNamespace } from '@panggung/infra/testing';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
@@ -53,7 +53,11 @@ export async function startTestApi(
   seed: { planning?: boolean } = {},
 ): Promise<TestApi> {
   const url = databaseUrl ?? (await freshDatabase(`api_${label}`));
-  const config = testConfig(url, overrides);
+  // The demo's ids are fixed: a namespace of this test's own keeps its workflows from other test files'.
+  const base = testConfig(url, overrides);
+  const config = overrides.temporal
+    ? base
+    : { ...base, temporal: { ...base.temporal, namespace: await freshNamespace(label) } };
   const app = await buildApp(config);
   if (!databaseUrl) {
     const client = await app.temporal.client();
