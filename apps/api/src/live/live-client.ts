@@ -4,7 +4,7 @@ import {
   type LiveServerMessage,
   type Notification,
 } from '@panggung/contracts';
-import { canSeeEvent, departmentsIn, eventDataFor, rolesIn } from '@panggung/domain';
+import { canSeeEvent, departmentsIn, rolesIn } from '@panggung/domain';
 import {
   compareCheckpoints,
   formatCheckpoint,
@@ -12,13 +12,14 @@ import {
   type Checkpoint,
   type StoredEvent,
 } from '@panggung/event-store';
-import type { Role } from '@panggung/contracts';
+import type { Department, Role } from '@panggung/contracts';
 import { Compile } from 'typebox/compile';
 import type { WebSocket } from 'ws';
 import type { SignedIn } from '../auth/viewer.ts';
 import { findProduction } from '../productions/queries.ts';
 import type { LiveHub, HubListener } from './hub.ts';
-import { productionOf, toLiveEvent } from './live-event.ts';
+import { eventMessage } from './event-message.ts';
+import { productionOf } from './live-event.ts';
 import type { EventStore } from '@panggung/event-store';
 import type { Database } from '../schema/tables.ts';
 
@@ -42,6 +43,8 @@ export interface LiveClientOptions {
 export class LiveClient implements HubListener {
   productionIds: ReadonlySet<string> = new Set();
   #roles = new Map<string, Role[]>();
+  /** The viewer's departments per production (from the session: fixed for the socket's life). */
+  #departments = new Map<string, Department[]>();
   #state: 'idle' | 'catching-up' | 'live' = 'idle';
   #held: Array<[StoredEvent, string]> = [];
   #sent: Checkpoint = { transactionId: 0n, position: 0n };
@@ -170,9 +173,11 @@ export class LiveClient implements HubListener {
     // Visible by the roles held when it happened: a person sees their own removal, then nothing more.
     const visibleBy = before.length > roles.length ? before : roles;
     if (canSeeEvent(event, this.viewer, visibleBy)) {
-      // Partly visible events (a cue's department notes) are cut to what this viewer may read.
-      const data = eventDataFor(event, visibleBy, departmentsIn(this.viewer, productionId));
-      this.#send({ type: 'event', event: toLiveEvent(event, productionId, data) });
+      let departments = this.#departments.get(productionId);
+      if (!departments)
+        this.#departments.set(productionId, (departments = departmentsIn(this.viewer, productionId)));
+      // Serialised once per audience and shared by every socket with the same roles and departments.
+      this.#sendEncoded(eventMessage(event, productionId, visibleBy, departments));
     }
     if (roles.length === 0) this.#close(LIVE_CLOSE.forbidden, 'you are no longer in this production');
   }
@@ -203,16 +208,23 @@ export class LiveClient implements HubListener {
   }
 
   #send(message: LiveServerMessage): void {
-    if (this.#closed) return;
-    // Back-pressure: a client that does not read is dropped with a reason, never buffered without bound.
-    if (this.socket.bufferedAmount > this.options.maxBufferedBytes) {
-      this.#close(
-        LIVE_CLOSE.tooSlow,
-        'too slow: the client is not reading; reconnect from your last checkpoint',
-      );
-      return;
-    }
-    this.socket.send(JSON.stringify(message));
+    if (this.#mayQueue()) this.socket.send(JSON.stringify(message));
+  }
+
+  /** A message already serialised (UTF-8 JSON), sent as a text frame. */
+  #sendEncoded(message: Buffer): void {
+    if (this.#mayQueue()) this.socket.send(message, { binary: false });
+  }
+
+  /** Back-pressure: a client that does not read is dropped with a reason, never buffered without bound. */
+  #mayQueue(): boolean {
+    if (this.#closed) return false;
+    if (this.socket.bufferedAmount <= this.options.maxBufferedBytes) return true;
+    this.#close(
+      LIVE_CLOSE.tooSlow,
+      'too slow: the client is not reading; reconnect from your last checkpoint',
+    );
+    return false;
   }
 
   #close(code: number, reason: string): void {
