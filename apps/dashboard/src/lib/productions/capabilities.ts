@@ -19,7 +19,7 @@ export const CAPABILITIES: ReadonlyArray<{
   { section: 'technical', label: 'section.technical', ready: true },
   { section: 'budget', label: 'section.budget', ready: true },
   { section: 'incidents', label: 'section.incidents', ready: true },
-  { section: 'show-day', label: 'section.showDay', ready: false },
+  { section: 'show-day', label: 'section.showDay', ready: true },
   { section: 'audit', label: 'section.audit', ready: false },
 ];
 

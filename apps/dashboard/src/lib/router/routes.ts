@@ -17,8 +17,22 @@ export const SECTIONS = [
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
-/** A page inside a production's section: one RFQ or one contract (under "Vendor & kontrak"). */
-export type Detail = { readonly kind: 'rfq' | 'contract'; readonly id: string };
+/** The live screens of a show day (issue 6): each its own page, `/productions/<id>/show/<day>/<screen>`. */
+export const SHOW_SCREENS = ['caller', 'stage', 'client', 'manager'] as const;
+/** The departments a department screen follows (`/productions/<id>/show/<day>/department/<dept>`). */
+export const SHOW_SCREEN_DEPARTMENTS = ['sound', 'lighting', 'video', 'stage'] as const;
+export type ShowScreenDepartment = (typeof SHOW_SCREEN_DEPARTMENTS)[number];
+export type ShowScreen =
+  | { readonly screen: (typeof SHOW_SCREENS)[number] }
+  | { readonly screen: 'department'; readonly department: ShowScreenDepartment };
+
+/**
+ * A page inside a production's section: one RFQ or one contract (under "Vendor & kontrak"), or one live
+ * screen of a show day (under "Hari H").
+ */
+export type Detail =
+  | { readonly kind: 'rfq' | 'contract'; readonly id: string }
+  | ({ readonly kind: 'show'; readonly day: string } & ShowScreen);
 
 export type Route =
   | { readonly name: 'sign-in'; readonly next?: string }
@@ -31,6 +45,21 @@ export type Route =
       readonly detail?: Detail;
     }
   | { readonly name: 'not-found'; readonly path: string };
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `/productions/<id>/show/<day>/<screen>[/<department>]` as a show screen, if it is one. */
+function showScreenOf(rest: readonly string[]): ShowScreen | undefined {
+  const [screen, department, ...more] = rest;
+  if (more.length > 0 || screen === undefined) return undefined;
+  if (screen === 'department')
+    return (SHOW_SCREEN_DEPARTMENTS as readonly (string | undefined)[]).includes(department)
+      ? { screen, department: department as ShowScreenDepartment }
+      : undefined;
+  return department === undefined && (SHOW_SCREENS as readonly string[]).includes(screen)
+    ? { screen: screen as (typeof SHOW_SCREENS)[number] }
+    : undefined;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -54,6 +83,17 @@ export function matchRoute(pathname: string, search = ''): Route {
       if (section === undefined) return { name: 'production', id: id.toLowerCase(), section: 'overview' };
       if (isSection(section)) return { name: 'production', id: id.toLowerCase(), section };
     }
+    // `/productions/<id>/show/<day>/caller` and the other live screens of a show day
+    if (UUID.test(id) && section === 'show' && rest[0] && DAY.test(rest[0])) {
+      const screen = showScreenOf(rest.slice(1));
+      if (screen)
+        return {
+          name: 'production',
+          id: id.toLowerCase(),
+          section: 'show-day',
+          detail: { kind: 'show', day: rest[0], ...screen },
+        };
+    }
     // `/productions/<id>/vendors/rfqs/<rfqId>` and `/productions/<id>/vendors/contracts/<contractId>`
     const [kind, detailId, ...more] = rest;
     if (UUID.test(id) && section === 'vendors' && detailId && UUID.test(detailId) && more.length === 0) {
@@ -68,6 +108,15 @@ export function matchRoute(pathname: string, search = ''): Route {
   }
   return { name: 'not-found', path: pathname };
 }
+
+/** A live screen of a show day. */
+export const showScreenHref = (productionId: string, day: string, screen: ShowScreen) =>
+  hrefOf({
+    name: 'production',
+    id: productionId,
+    section: 'show-day',
+    detail: { kind: 'show', day, ...screen },
+  });
 
 /** A contract's page inside its production. */
 export const contractHref = (productionId: string, contractId: string) =>
@@ -92,6 +141,8 @@ export function hrefOf(route: Route): string {
     case 'approvals':
       return '/approvals';
     case 'production':
+      if (route.detail?.kind === 'show')
+        return `/productions/${route.id}/show/${route.detail.day}/${route.detail.screen}${route.detail.screen === 'department' ? `/${route.detail.department}` : ''}`;
       if (route.detail)
         return `/productions/${route.id}/${route.section}/${route.detail.kind === 'rfq' ? 'rfqs' : 'contracts'}/${route.detail.id}`;
       return route.section === 'overview'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routedPath, type LinkClick } from './links.ts';
-import { contractHref, hrefOf, isSafeNext, matchRoute, rfqHref } from './routes.ts';
+import { contractHref, hrefOf, isSafeNext, matchRoute, rfqHref, showScreenHref } from './routes.ts';
 
 const ID = '6a1f0c2e-0000-4000-8000-0000000000c1';
 
@@ -35,6 +35,31 @@ describe('matchRoute', () => {
     expect(contractHref(ID, OTHER)).toBe(`/productions/${ID}/vendors/contracts/${OTHER}`);
     expect(rfqHref(ID, OTHER)).toBe(`/productions/${ID}/vendors/rfqs/${OTHER}`);
     expect(hrefOf(matchRoute(rfqHref(ID, OTHER)))).toBe(rfqHref(ID, OTHER));
+  });
+
+  it('knows the live screens of a show day, each its own page', () => {
+    const day = '2027-03-14';
+    expect(matchRoute(`/productions/${ID}/show/${day}/caller`)).toEqual({
+      name: 'production',
+      id: ID,
+      section: 'show-day',
+      detail: { kind: 'show', day, screen: 'caller' },
+    });
+    expect(matchRoute(`/productions/${ID}/show/${day}/department/sound`)).toMatchObject({
+      detail: { kind: 'show', day, screen: 'department', department: 'sound' },
+    });
+    for (const screen of ['stage', 'client', 'manager'] as const)
+      expect(hrefOf(matchRoute(showScreenHref(ID, day, { screen })))).toBe(
+        `/productions/${ID}/show/${day}/${screen}`,
+      );
+    expect(showScreenHref(ID, day, { screen: 'department', department: 'video' })).toBe(
+      `/productions/${ID}/show/${day}/department/video`,
+    );
+    expect(matchRoute(`/productions/${ID}/show/${day}/department/catering`).name).toBe('not-found');
+    expect(matchRoute(`/productions/${ID}/show/${day}/department`).name).toBe('not-found');
+    expect(matchRoute(`/productions/${ID}/show/${day}/stage/more`).name).toBe('not-found');
+    expect(matchRoute(`/productions/${ID}/show/14-03-2027/caller`).name).toBe('not-found');
+    expect(matchRoute(`/productions/${ID}/show/${day}`).name).toBe('not-found');
   });
 
   it('sends anything else to not-found', () => {
