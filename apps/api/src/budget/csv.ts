@@ -74,5 +74,11 @@ export function budgetCsv(budget: Budget, locale: Locale): string {
   ]);
   const { estimate, committed, actual, variance } = budget.totals;
   rows.push([TOTAL[locale], estimate, committed, actual, variance, '', '']);
-  return stringify([HEADER[locale], ...rows], { bom: true, record_delimiter: 'windows' });
+  // escape_formulas: a free-text cell (an overrun's reason) that starts with = + - @ is opened by a
+  // spreadsheet as text, never run as a formula.
+  return stringify([HEADER[locale], ...rows], {
+    bom: true,
+    record_delimiter: 'windows',
+    escape_formulas: true,
+  });
 }

@@ -38,6 +38,8 @@ export function callSheetWorkflowStarter(
           .start<typeof callAcknowledgementWorkflow>('callAcknowledgementWorkflow', {
             taskQueue: temporal.taskQueue,
             workflowId: callSheetWorkflowId(productionId, day, version),
+            // A workflow that already ran to its end is never started again (a replay of the reactor).
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
             args: [
               {
                 productionId,

@@ -26,6 +26,8 @@ export function incidentWorkflowStarter(temporal: TemporalService): Projection<D
           .start<typeof incidentEscalationWorkflow>('incidentEscalationWorkflow', {
             taskQueue: temporal.taskQueue,
             workflowId: incidentWorkflowId(incidentId),
+            // A workflow that already ran to its end is never started again (a replay of the reactor).
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
             args: [{ productionId, incidentId, escalateAfterMs }],
           })
           .catch((error: unknown) => {

@@ -20,6 +20,8 @@ export function productionWorkflowStarter(temporal: TemporalService): Projection
         await client.workflow
           .start('productionWorkflow', {
             workflowId: `production-${productionId}`,
+            // A workflow that already ran to its end is never started again (a replay of the reactor).
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
             taskQueue: temporal.taskQueue,
             args: [{ productionId, organisationId }],
           })

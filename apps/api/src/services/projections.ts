@@ -1,6 +1,7 @@
 import { compareCheckpoints, type Checkpoint, type Projection, type Projector } from '@panggung/event-store';
 import fp from 'fastify-plugin';
 import { sql } from 'kysely';
+import { ApiError } from '../errors/api-error.ts';
 import { approvalsProjection } from '../approvals/projection.ts';
 import { budgetProjection } from '../budget/projection.ts';
 import { communicationProjection } from '../communication/projection.ts';
@@ -87,7 +88,11 @@ export const projectionsPlugin = fp<{ run: boolean }>(
         });
         if (!behind) return;
         if (Date.now() > deadline)
-          throw new Error('The read models did not catch up in time; the change is saved.');
+          throw new ApiError(
+            503,
+            'READ_MODELS_BEHIND',
+            'Your change is saved, but the pages that show it are still catching up. Reload in a moment.',
+          );
         await new Promise((resolve) => setTimeout(resolve, pause));
         pause = Math.min(pause * 2, 50);
       }

@@ -149,6 +149,8 @@ export async function technicalRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { id } = request.params as Static<typeof IdParams>;
       const { expectedVersion, ...rider } = request.body as AddTechnicalRiderBody;
+      // Access first: a non-member learns nothing, not even whether a contract id is this production's.
+      await productionFor(app, request.viewer, id, 'technical.view');
       if (rider.contractId) {
         const contract = await app.store.db
           .selectFrom('contracts')

@@ -4,6 +4,7 @@ import {
   initialTimelineState,
   phasesStream,
   productionStream,
+  TIMELINE_EVENT_TYPES,
   timelineStream,
   type TimelineEvent,
 } from '@panggung/domain';
@@ -12,12 +13,6 @@ import type { PhaseActivities } from '@panggung/workflows';
 import { appendStep } from './append-step.ts';
 import { gatherGateFacts, gatherUnpaidMilestones } from './phases/gate-facts.ts';
 import { readDomainEvents } from './phases/stream-reader.ts';
-
-const TIMELINE_EVENT_TYPES: ReadonlySet<string> = new Set<TimelineEvent['type']>([
-  'TaskAdded',
-  'DependencyAdded',
-  'DependencyRemoved',
-]);
 
 /**
  * The production workflow's phase activities: facts for the gates, the phase change, milestone

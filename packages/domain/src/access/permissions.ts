@@ -84,7 +84,14 @@ const ALLOWED: Record<Action, readonly Role[] | 'any-member'> = {
 };
 
 export function can(viewer: Viewer, action: Action, production: ProductionRef): boolean {
-  const roles = rolesIn(viewer, production);
+  return rolesAllow(rolesIn(viewer, production), action);
+}
+
+/**
+ * Whether roles held in a production allow `action`: the one rule the API enforces, for code that has
+ * the roles already (visibility rules, the dashboard's menu).
+ */
+export function rolesAllow(roles: readonly Role[], action: Action): boolean {
   const allowed = ALLOWED[action];
   return allowed === 'any-member' ? roles.length > 0 : roles.some((role) => allowed.includes(role));
 }

@@ -2,6 +2,7 @@ import type { Department, Role } from '@panggung/contracts';
 import { canSeeCommentEvent } from '../communication/visibility.ts';
 import { canSeeProcurementEvent } from '../contracts/visibility.ts';
 import { canSeeShowEvent, showAudience, showEventDataFor } from '../show/visibility.ts';
+import { rolesAllow } from './permissions.ts';
 import { isInternal } from './viewer.ts';
 
 /** An event as visibility rules see it (from the store or the live stream). */
@@ -37,23 +38,17 @@ export function canSeeEvent(
     case 'ProductionClosed':
       return true;
     case 'ProductionPhaseChanged':
-      // A forced gate's reason and what was missing (budget, contracts) stay internal.
-      return (event.data as { forced?: unknown }).forced === undefined || isInternal(roles);
+      // Everyone learns the production moved on; a forced gate's reason is cut for outsiders (`eventDataFor`).
+      return true;
+    case 'SettlementOpened':
+      // The vendors' unpaid milestones and their amounts: budget figures.
+      return rolesAllow(roles, 'budget.view');
     case 'MemberAdded':
     case 'MemberRemoved':
       // The team list is internal; a client or vendor sees only their own membership.
       return isInternal(roles) || data.personId === viewer.personId;
-    // Show-day incidents and crew arrivals are the production team's (internal roles), never a client's or vendor's.
-    case 'IncidentLogged':
-    case 'IncidentAssigned':
-    case 'IncidentAcknowledged':
-    case 'IncidentResolved':
-    case 'IncidentEscalated':
-    case 'IncidentEscalationSet':
-    case 'CrewCheckedIn':
-    case 'CheckinGraceSet':
-      return isInternal(roles);
     default:
+      // Everything else (timeline, crew, logistics, technical, incidents, check-in, …) is the team's.
       return isInternal(roles);
   }
 }
@@ -61,13 +56,18 @@ export function canSeeEvent(
 /**
  * The data of an event the viewer may see (`canSeeEvent`), with what they may not read taken out:
  * department notes on cues and in the frozen show run are kept only for the viewer's departments (all for
- * the show caller and managers, none for a client). Applied to the live stream and HTTP history alike.
+ * the show caller and managers, none for a client); a forced gate's reason only for the team. Applied to the live stream and HTTP history alike.
  */
 export function eventDataFor(
   event: VisibleEvent,
   roles: readonly Role[],
   departments: readonly Department[],
 ): unknown {
+  if (event.type === 'ProductionPhaseChanged' && !isInternal(roles)) {
+    // What a forced gate was missing (budget, contracts) and why it was forced stay with the team.
+    const { forced: _forced, ...data } = event.data as { forced?: unknown };
+    return data;
+  }
   if (canSeeShowEvent(event, roles) === undefined) return event.data;
   return showEventDataFor(event, showAudience(roles, departments));
 }

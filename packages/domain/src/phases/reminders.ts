@@ -15,11 +15,16 @@ export interface DueMilestone {
 export const reminderKey = (milestone: Pick<DueMilestone, 'taskId' | 'dueAt'>): string =>
   `${milestone.taskId}@${milestone.dueAt}`;
 
-/** The timeline's milestones that have a due time, soonest first. */
+/** The timeline's milestones that have a due time and are not reached yet, soonest first. */
 export function dueMilestones(state: TimelineState): DueMilestone[] {
   if (state.status === 'empty') return [];
   return [...state.tasks.values()]
-    .filter((task) => task.kind === 'milestone' && task.dueAt !== undefined)
+    .filter(
+      (task) =>
+        task.kind === 'milestone' &&
+        task.dueAt !== undefined &&
+        state.progress.get(task.taskId)?.status !== 'done',
+    )
     .map(({ taskId, title, ownerId, dueAt }) => ({
       taskId,
       title,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialTimelineState, evolveTimeline } from '../timeline/timeline.ts';
+import { initialTimelineState, evolveTimeline, type TimelineEvent } from '../timeline/timeline.ts';
 import { productionId } from './phase.fixtures.ts';
 import { dueMilestones, nextMilestoneReminder, reminderKey, type DueMilestone } from './reminders.ts';
 
@@ -70,5 +70,33 @@ describe('dueMilestones', () => {
       initialTimelineState,
     );
     expect(dueMilestones(state).map((m) => m.title)).toEqual(['Rider final', 'Show']);
+
+    // Reached, moved or removed: a reminder follows the timeline as it is now.
+    const changes: TimelineEvent[] = [
+      {
+        type: 'TaskCompleted',
+        data: {
+          productionId,
+          taskId: '00000000-0000-4000-8000-000000000003',
+          at: '2027-02-28T09:00:00+07:00',
+        },
+      },
+      {
+        type: 'TaskUpdated',
+        data: {
+          productionId,
+          taskId: '00000000-0000-4000-8000-000000000004',
+          changes: { dueAt: '2027-03-12T09:00:00+07:00' },
+        },
+      },
+      {
+        type: 'TaskRemoved',
+        data: { productionId, taskId: '00000000-0000-4000-8000-000000000002', dependenciesRemoved: [] },
+      },
+    ];
+    const later = changes.reduce(evolveTimeline, state);
+    expect(dueMilestones(later).map((m) => [m.title, m.dueAt])).toEqual([
+      ['No date', '2027-03-12T09:00:00+07:00'],
+    ]);
   });
 });

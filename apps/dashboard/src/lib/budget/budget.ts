@@ -7,11 +7,9 @@ import type {
   Role,
   VendorCategory,
 } from '@panggung/contracts';
+import { rolesAllow } from '@panggung/domain/permissions';
 
-/** Roles that see and change budget figures (the API's `budget.view` and `budget.manage`). */
-export const BUDGET_ROLES: readonly Role[] = ['org_admin', 'production_manager', 'finance_approver'];
-
-export const canSeeBudget = (roles: readonly Role[]) => roles.some((role) => BUDGET_ROLES.includes(role));
+export const canSeeBudget = (roles: readonly Role[]) => rolesAllow(roles, 'budget.view');
 
 /** How a line stands: over its estimate (committed more than estimated), or within it. */
 export type LineStanding = 'over' | 'within';

@@ -1,10 +1,10 @@
 import type { CheckinEntry, Role } from '@panggung/contracts';
+import { rolesAllow } from '@panggung/domain/permissions';
 
-const TEAM: readonly Role[] = ['org_admin', 'production_manager', 'finance_approver', 'crew', 'show_caller'];
 const MANAGING: readonly Role[] = ['org_admin', 'production_manager'];
 
 /** Roles that see the check-in list (the API's `checkin.view`). */
-export const canSeeCheckin = (roles: readonly Role[]) => roles.some((role) => TEAM.includes(role));
+export const canSeeCheckin = (roles: readonly Role[]) => rolesAllow(roles, 'checkin.view');
 
 /** Whether this person may press "check in" on this line: their own line, or a manager's on anyone's. */
 export function canCheckIn(entry: CheckinEntry, personId: string, roles: readonly Role[]): boolean {

@@ -1,10 +1,9 @@
 import type { Incident, IncidentSeverity, Role } from '@panggung/contracts';
+import { rolesAllow } from '@panggung/domain/permissions';
 
-/** Roles that see and log incidents (the API's `incidents.view`): the internal team. */
-const TEAM: readonly Role[] = ['org_admin', 'production_manager', 'finance_approver', 'crew', 'show_caller'];
 const ASSIGNING: readonly Role[] = ['org_admin', 'production_manager', 'show_caller'];
 
-export const canSeeIncidents = (roles: readonly Role[]) => roles.some((role) => TEAM.includes(role));
+export const canSeeIncidents = (roles: readonly Role[]) => rolesAllow(roles, 'incidents.view');
 
 /** Severities from the most urgent (values here: the bundle imports only types from contracts). */
 export const SEVERITIES: readonly IncidentSeverity[] = ['critical', 'high', 'medium', 'low'];

@@ -1,7 +1,5 @@
 import type { Role } from '@panggung/contracts';
-import { canSeeBudget } from '../budget/budget.ts';
-import { canSeeTechnical } from '../technical/technical.ts';
-import { canSeeIncidents } from '../incidents/incidents.ts';
+import { rolesAllow, type Action } from '@panggung/domain/permissions';
 import type { MessageKey } from '../i18n/translate.ts';
 import type { Section } from '../router/routes.ts';
 
@@ -10,17 +8,19 @@ export const CAPABILITIES: ReadonlyArray<{
   readonly section: Section;
   readonly label: MessageKey;
   readonly ready: boolean;
+  /** What the API asks of the roles to open it: the menu and the API judge by the same rule. */
+  readonly needs: Action;
 }> = [
-  { section: 'overview', label: 'section.overview', ready: true },
-  { section: 'vendors', label: 'section.vendors', ready: true },
-  { section: 'timeline', label: 'section.timeline', ready: true },
-  { section: 'crew', label: 'section.crew', ready: true },
-  { section: 'logistics', label: 'section.logistics', ready: true },
-  { section: 'technical', label: 'section.technical', ready: true },
-  { section: 'budget', label: 'section.budget', ready: true },
-  { section: 'incidents', label: 'section.incidents', ready: true },
-  { section: 'show-day', label: 'section.showDay', ready: true },
-  { section: 'audit', label: 'section.audit', ready: false },
+  { section: 'overview', label: 'section.overview', ready: true, needs: 'production.view' },
+  { section: 'vendors', label: 'section.vendors', ready: true, needs: 'contracts.view' },
+  { section: 'timeline', label: 'section.timeline', ready: true, needs: 'timeline.view' },
+  { section: 'crew', label: 'section.crew', ready: true, needs: 'crew.view' },
+  { section: 'logistics', label: 'section.logistics', ready: true, needs: 'logistics.view' },
+  { section: 'technical', label: 'section.technical', ready: true, needs: 'technical.view' },
+  { section: 'budget', label: 'section.budget', ready: true, needs: 'budget.view' },
+  { section: 'incidents', label: 'section.incidents', ready: true, needs: 'incidents.view' },
+  { section: 'show-day', label: 'section.showDay', ready: true, needs: 'show.view' },
+  { section: 'audit', label: 'section.audit', ready: false, needs: 'production.view' },
 ];
 
 export function capabilityOf(section: Section) {
@@ -28,14 +28,9 @@ export function capabilityOf(section: Section) {
 }
 
 /**
- * The sections a person's roles let them open (the budget is for managers, finance and admins only;
- * technical preparation for the internal team).
+ * The sections a person's roles let them open, by the API's own permission rules (a client sees no
+ * crew schedule, a vendor no show day, only managers, finance and admins the budget).
  */
 export function capabilitiesFor(roles: readonly Role[]) {
-  return CAPABILITIES.filter(
-    (c) =>
-      (c.section !== 'budget' || canSeeBudget(roles)) &&
-      (c.section !== 'technical' || canSeeTechnical(roles)) &&
-      (c.section !== 'incidents' || canSeeIncidents(roles)),
-  );
+  return CAPABILITIES.filter((c) => rolesAllow(roles, c.needs));
 }

@@ -1,10 +1,9 @@
 import type { Department, Membership, Role, TechnicalDepartment } from '@panggung/contracts';
+import { rolesAllow } from '@panggung/domain/permissions';
 
-/** Roles that see technical preparation (the API's `technical.view`): the internal team. */
-const TEAM: readonly Role[] = ['org_admin', 'production_manager', 'finance_approver', 'crew', 'show_caller'];
 const MANAGING: readonly Role[] = ['org_admin', 'production_manager'];
 
-export const canSeeTechnical = (roles: readonly Role[]) => roles.some((role) => TEAM.includes(role));
+export const canSeeTechnical = (roles: readonly Role[]) => rolesAllow(roles, 'technical.view');
 export const canManageTechnical = (roles: readonly Role[]) => roles.some((role) => MANAGING.includes(role));
 
 /** The departments the person works in as crew of this production. */
