@@ -20,7 +20,15 @@ export async function appendStep(
   streamId: string,
   step: string,
   events: readonly NewEvent[],
-  options: { readonly actor?: string | undefined } = {},
+  options: {
+    readonly actor?: string | undefined;
+    /**
+     * The stream's version the step decided on. A change appended since (an acknowledgement landing
+     * between the read and the append) makes the store refuse; the error is retryable, so the activity
+     * runs again, reads again and decides again. Without it the step appends whatever came in between.
+     */
+    readonly expectedVersion?: number | undefined;
+  } = {},
 ): Promise<AppendedEvents> {
   const info = activityInfo();
   if (!info.workflowExecution) {
@@ -28,7 +36,8 @@ export async function appendStep(
   }
   const { workflowId, runId } = info.workflowExecution;
   try {
-    const result = await store.append(streamId, 'any', events, {
+    const expected = options.expectedVersion === undefined ? 'any' : BigInt(options.expectedVersion);
+    const result = await store.append(streamId, expected, events, {
       idempotencyKey: `${workflowId}:${step}`,
       metadata: {
         actor: options.actor ?? `workflow:${workflowId}`,

@@ -14,12 +14,16 @@ import type { CallSheetRef, CallSheetStatus, CrewActivities } from '@panggung/wo
 import { ApplicationFailure } from '@temporalio/activity';
 import { appendStep } from './append-step.ts';
 
-async function loadCrew(store: EventStore, productionId: string): Promise<CrewState> {
+async function loadCrew(
+  store: EventStore,
+  productionId: string,
+): Promise<{ state: CrewState; version: number }> {
   const events = await store.readStream(crewStream(productionId), { limit: 100_000 });
-  return events
+  const state = events
     .filter((event) => CREW_EVENT_TYPES.has(event.type))
     .map((event) => ({ type: event.type, data: event.data }) as unknown as CrewEvent)
     .reduce(evolveCrew, initialCrewState);
+  return { state, version: events.length };
 }
 
 function statusOf(state: CrewState, { day, version }: CallSheetRef): CallSheetStatus {
@@ -39,7 +43,7 @@ export function createCrewActivities({ store }: { store: EventStore }): CrewActi
     ref: CallSheetRef & { step: string },
     type: 'SendCallReminders' | 'EscalateCalls',
   ): Promise<CallSheetStatus> {
-    const state = await loadCrew(store, ref.productionId);
+    const { state, version } = await loadCrew(store, ref.productionId);
     const command = {
       type,
       data: { productionId: ref.productionId, day: ref.day, version: ref.version },
@@ -52,12 +56,14 @@ export function createCrewActivities({ store }: { store: EventStore }): CrewActi
         crewStream(ref.productionId),
         ref.step,
         events.map(({ type: t, data }) => ({ type: t, data: data as NewEvent['data'] })),
+        // An acknowledgement that lands meanwhile makes this retry: nobody is reminded of a call they took.
+        { expectedVersion: version },
       );
     return statusOf(state, ref);
   }
   return {
     async callSheetStatus(ref) {
-      return statusOf(await loadCrew(store, ref.productionId), ref);
+      return statusOf((await loadCrew(store, ref.productionId)).state, ref);
     },
     remindUnacknowledgedCalls: (input) => step(input, 'SendCallReminders'),
     escalateUnacknowledgedCalls: (input) => step(input, 'EscalateCalls'),

@@ -13,12 +13,16 @@ import type { IncidentActivities, IncidentEscalationStatus, IncidentRef } from '
 import { ApplicationFailure } from '@temporalio/activity';
 import { appendStep } from './append-step.ts';
 
-async function loadIncidents(store: EventStore, productionId: string): Promise<IncidentsState> {
+async function loadIncidents(
+  store: EventStore,
+  productionId: string,
+): Promise<{ state: IncidentsState; version: number }> {
   const events = await store.readStream(incidentsStream(productionId), { limit: 100_000 });
-  return events
+  const state = events
     .filter((event) => INCIDENT_EVENT_TYPES.has(event.type))
     .map((event) => ({ type: event.type, data: event.data }) as unknown as IncidentEvent)
     .reduce(evolveIncidents, initialIncidentsState);
+  return { state, version: events.length };
 }
 
 function statusOf(state: IncidentsState, { incidentId }: IncidentRef): IncidentEscalationStatus {
@@ -34,10 +38,10 @@ function statusOf(state: IncidentsState, { incidentId }: IncidentRef): IncidentE
 export function createIncidentActivities({ store }: { store: EventStore }): IncidentActivities {
   return {
     async incidentStatus(ref) {
-      return statusOf(await loadIncidents(store, ref.productionId), ref);
+      return statusOf((await loadIncidents(store, ref.productionId)).state, ref);
     },
     async escalateIncident(ref) {
-      const state = await loadIncidents(store, ref.productionId);
+      const { state, version } = await loadIncidents(store, ref.productionId);
       const events = decideIncidents(
         {
           type: 'EscalateIncident',
@@ -52,6 +56,8 @@ export function createIncidentActivities({ store }: { store: EventStore }): Inci
         incidentsStream(ref.productionId),
         ref.step,
         events.map(({ type, data }) => ({ type, data: data as NewEvent['data'] })),
+        // An acknowledgement that lands meanwhile makes this retry, and the domain then escalates nothing.
+        { expectedVersion: version },
       );
       return statusOf(events.reduce(evolveIncidents, state), ref);
     },
