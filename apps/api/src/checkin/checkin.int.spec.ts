@@ -1,4 +1,4 @@
-import type { CheckinDay } from '@panggung/contracts';
+import type { CheckinDay, VendorArrivalRecorded } from '@panggung/contracts';
 import { DAY_MS, jakartaDay, jakartaDayStart } from '@panggung/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveSocket } from '../testing/live-socket.ts';
@@ -65,6 +65,10 @@ describe('crew check-in', () => {
   it('lists today’s calls: who is missing and who is not yet due; internal roles only', async () => {
     const day = (await call('dewi@gema.test', 'GET', url)).json() as CheckinDay;
     expect(day).toMatchObject({ productionId: DEMO.concertId, day: today, graceMinutes: 0, version: 0 });
+    expect(day.vendors).toEqual([
+      { vendorId: DEMO.lightingVendorId, name: 'CV Cahaya Panggung' },
+      { vendorId: DEMO.soundVendorId, name: 'PT Suara Prima Audio' },
+    ]);
     expect(day.entries.map((e) => [e.name, e.department, e.status])).toEqual([
       ['Eko Prasetyo', 'sound', 'missing'],
       ['Fajar Nugroho', 'lighting', 'not_yet_due'],
@@ -134,5 +138,107 @@ describe('crew check-in', () => {
     ).json() as CheckinDay;
     expect(graced.graceMinutes).toBe(240);
     expect(entry(graced, DEMO.people.sound)?.status).toBe('on_time');
+  });
+});
+
+describe('vendor arrivals', () => {
+  const vendorsUrl = `${url}/vendors`;
+
+  it('refuses crew, clients, another vendor’s people, an unknown vendor and a stale version, writing nothing', async () => {
+    const before = await written();
+    const crew = await call('eko@gema.test', 'POST', vendorsUrl, { vendorId: DEMO.soundVendorId });
+    expect(crew.json()).toMatchObject({
+      statusCode: 403,
+      message: expect.stringMatching(/vendor’s arrival/),
+    });
+    expect(
+      (await call('maya@sinarcahaya.test', 'POST', vendorsUrl, { vendorId: DEMO.soundVendorId })).statusCode,
+    ).toBe(403);
+    expect(
+      (await call('lina@cahayapanggung.test', 'POST', vendorsUrl, { vendorId: DEMO.soundVendorId }))
+        .statusCode,
+    ).toBe(403);
+    // Gelombang Suara quoted for sound but holds no contract in the concert.
+    const unknown = await call('ayu@gema.test', 'POST', vendorsUrl, { vendorId: DEMO.secondSoundVendorId });
+    expect(unknown.json()).toMatchObject({
+      statusCode: 404,
+      field: 'vendorId',
+      message: expect.stringContaining(DEMO.secondSoundVendorId),
+    });
+    const otherContract = await call('ayu@gema.test', 'POST', vendorsUrl, {
+      vendorId: DEMO.lightingVendorId,
+      contractId: DEMO.soundContractId,
+    });
+    expect(otherContract.json()).toMatchObject({ statusCode: 404, field: 'contractId' });
+    const bad = await call('ayu@gema.test', 'POST', vendorsUrl, { vendorId: 'not-a-uuid' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/vendorId/);
+    const stale = await call('dewi@gema.test', 'POST', vendorsUrl, {
+      vendorId: DEMO.soundVendorId,
+      expectedVersion: before + 5,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(
+      (
+        await call('hendra@suaraprima.test', 'POST', `/api/productions/${DEMO.launchId}/checkin/vendors`, {
+          vendorId: DEMO.soundVendorId,
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(await written()).toBe(before);
+  });
+
+  it('records the show caller’s and a vendor’s own arrival once a day, shown on the day’s list', async () => {
+    const before = await written();
+    const lighting = await call('dewi@gema.test', 'POST', vendorsUrl, {
+      vendorId: DEMO.lightingVendorId,
+      note: 'Truk di gerbang B',
+      expectedVersion: before,
+    });
+    expect(lighting.statusCode, lighting.body).toBe(201);
+    expect(lighting.json()).toMatchObject({
+      productionId: DEMO.concertId,
+      day: today,
+      version: before + 1,
+      vendor: {
+        vendorId: DEMO.lightingVendorId,
+        name: 'CV Cahaya Panggung',
+        by: DEMO.people.showCaller,
+        note: 'Truk di gerbang B',
+        arrivedAt: expect.any(String),
+      },
+    });
+
+    const own = await call('hendra@suaraprima.test', 'POST', vendorsUrl, {
+      vendorId: DEMO.soundVendorId,
+      contractId: DEMO.soundContractId,
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    expect((own.json() as VendorArrivalRecorded).vendor).toMatchObject({ by: DEMO.people.soundVendor });
+    const stored = await api.app.store.readStream(`checkin-${DEMO.concertId}`);
+    expect(stored.at(-1)).toMatchObject({
+      type: 'VendorArrived',
+      data: {
+        productionId: DEMO.concertId,
+        vendorId: DEMO.soundVendorId,
+        contractId: DEMO.soundContractId,
+        day: today,
+      },
+    });
+
+    const twice = await call('ayu@gema.test', 'POST', vendorsUrl, { vendorId: DEMO.soundVendorId });
+    expect(twice.json()).toMatchObject({
+      statusCode: 409,
+      message: expect.stringMatching(/already arrived on/),
+    });
+    expect(await written()).toBe(before + 2);
+
+    const day = (await call('ayu@gema.test', 'GET', url)).json() as CheckinDay;
+    expect(day.vendors.map((v) => [v.name, v.by])).toEqual([
+      ['CV Cahaya Panggung', DEMO.people.showCaller],
+      ['PT Suara Prima Audio', DEMO.people.soundVendor],
+    ]);
+    const other = (await call('ayu@gema.test', 'GET', `${url}?day=2027-03-14`)).json() as CheckinDay;
+    expect(other.vendors.every((v) => v.arrivedAt === undefined)).toBe(true);
   });
 });

@@ -3,7 +3,9 @@ import {
   CheckInBody,
   CheckinQuery,
   IdParams,
+  RecordVendorArrivalBody,
   SetCheckinGraceBody,
+  VendorArrivalRecorded,
   type Department,
 } from '@panggung/contracts';
 import {
@@ -14,17 +16,25 @@ import {
   evolveCheckin,
   initialCheckinState,
   jakartaDay,
+  vendorArrivalLines,
   jakartaDayStart,
   DAY_MS,
   type CheckinCommand,
   type CheckinEvent,
   type CheckinState,
   type CrewCall,
+  type ProductionVendor,
 } from '@panggung/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import { handleCommand, type Decider } from '../commands/handle-command.ts';
-import { commandMetadata, commandOptions, errors, productionFor } from '../contracts/access.ts';
+import {
+  commandMetadata,
+  commandOptions,
+  errors,
+  productionFor,
+  vendorPartyOf,
+} from '../contracts/access.ts';
 
 const checkin: Decider<CheckinCommand, CheckinEvent, CheckinState> = {
   decide: decideCheckin,
@@ -60,6 +70,24 @@ export async function checkinRoutes(app: FastifyInstance): Promise<void> {
     }));
   }
 
+  /** The production's vendors with a contract that is not withdrawn: their name and those contracts. */
+  async function vendorsOf(productionId: string): Promise<(ProductionVendor & { name: string })[]> {
+    const rows = await app.store.db
+      .selectFrom('contracts')
+      .innerJoin('vendors', 'vendors.id', 'contracts.vendor_id')
+      .select(['contracts.id', 'contracts.vendor_id', 'vendors.name'])
+      .where('contracts.production_id', '=', productionId)
+      .where('contracts.status', '<>', 'withdrawn')
+      .execute();
+    const byVendor = new Map<string, { vendorId: string; name: string; contractIds: string[] }>();
+    for (const row of rows) {
+      const known = byVendor.get(row.vendor_id);
+      if (known) known.contractIds.push(row.id);
+      else byVendor.set(row.vendor_id, { vendorId: row.vendor_id, name: row.name, contractIds: [row.id] });
+    }
+    return [...byVendor.values()];
+  }
+
   async function load(productionId: string): Promise<{ state: CheckinState; version: number }> {
     const stored = await app.store.readStream(checkinStream(productionId), { limit: 100_000 });
     const state = stored
@@ -71,7 +99,11 @@ export async function checkinRoutes(app: FastifyInstance): Promise<void> {
 
   async function view(productionId: string, day: string): Promise<CheckinDay> {
     const now = new Date().toISOString();
-    const [calls, { state, version }] = await Promise.all([callsOn(productionId, day), load(productionId)]);
+    const [calls, { state, version }, vendors] = await Promise.all([
+      callsOn(productionId, day),
+      load(productionId),
+      vendorsOf(productionId),
+    ]);
     const lines = checkinLines(calls, state.arrivals, day, now, state.graceMinutes);
     const people = lines.length
       ? await app.store.db
@@ -94,6 +126,7 @@ export async function checkinRoutes(app: FastifyInstance): Promise<void> {
         const name = names.get(line.personId);
         return { ...line, ...(name ? { name } : {}) };
       }),
+      vendors: vendorArrivalLines(vendors, state.vendorArrivals, day),
       version,
     };
   }
@@ -160,6 +193,48 @@ export async function checkinRoutes(app: FastifyInstance): Promise<void> {
         expectedVersion,
       );
       return view(id, day);
+    },
+  );
+
+  app.post(
+    '/api/productions/:id/checkin/vendors',
+    schema('Record a vendor’s arrival today (managers, the show caller, or the vendor’s own people)', {
+      params: IdParams,
+      body: RecordVendorArrivalBody,
+      response: { 201: VendorArrivalRecorded, ...errors },
+    }),
+    async (request, reply) => {
+      const { id } = request.params as Static<typeof IdParams>;
+      const { expectedVersion, vendorId, contractId, note } = request.body as RecordVendorArrivalBody;
+      // Any member reaches the route (a vendor's people are not in `checkin.view`); the domain judges roles.
+      const { roles } = await productionFor(app, request.viewer, id, 'production.view');
+      const partyId = vendorPartyOf(request.viewer, roles);
+      const vendors = await vendorsOf(id);
+      await run(
+        request,
+        id,
+        {
+          type: 'RecordVendorArrival',
+          data: {
+            by: { personId: request.viewer.personId, roles, ...(partyId ? { partyId } : {}) },
+            productionId: id,
+            vendorId,
+            ...(contractId ? { contractId } : {}),
+            ...(note === undefined ? {} : { note }),
+            vendors: vendors.map(({ vendorId: v, contractIds }) => ({ vendorId: v, contractIds })),
+          },
+        },
+        expectedVersion,
+      );
+      const day = today();
+      const { state, version } = await load(id);
+      const line = vendorArrivalLines(
+        vendors.filter((v) => v.vendorId === vendorId),
+        state.vendorArrivals,
+        day,
+      )[0];
+      if (!line) throw new Error(`Vendor ${vendorId} vanished from the production`);
+      return reply.status(201).send({ productionId: id, day, vendor: line, version });
     },
   );
 

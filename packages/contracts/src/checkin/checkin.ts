@@ -43,6 +43,38 @@ export const CheckinQuery = Type.Object(
 );
 export type CheckinQuery = Static<typeof CheckinQuery>;
 
+export const RecordVendorArrivalBody = Type.Object(
+  {
+    expectedVersion: Type.Optional(ExpectedVersion),
+    /** A vendor with a (non-withdrawn) contract in the production; a vendor person records its own. */
+    vendorId: Uuid,
+    /** The contract the arrival is for, when the vendor holds several. */
+    contractId: Type.Optional(Uuid),
+    note: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type RecordVendorArrivalBody = Static<typeof RecordVendorArrivalBody>;
+
+/** A vendor of the production on a show day: arrived (when, recorded by whom) or not yet. */
+export const VendorArrivalEntry = Type.Object({
+  vendorId: Uuid,
+  name: Type.String(),
+  arrivedAt: Type.Optional(Instant),
+  by: Type.Optional(Uuid),
+  note: Type.Optional(Type.String()),
+});
+export type VendorArrivalEntry = Static<typeof VendorArrivalEntry>;
+
+/** The answer to recording an arrival (a vendor person sees only its own line, not the crew list). */
+export const VendorArrivalRecorded = Type.Object({
+  productionId: Uuid,
+  day: CalendarDate,
+  vendor: VendorArrivalEntry,
+  version: Type.Integer(),
+});
+export type VendorArrivalRecorded = Static<typeof VendorArrivalRecorded>;
+
 /** One person's first call of the day and their arrival. */
 export const CheckinEntry = Type.Object({
   personId: Uuid,
@@ -66,6 +98,8 @@ export const CheckinDay = Type.Object({
   graceMinutes: Type.Integer(),
   /** By call time, then name. */
   entries: Type.Array(CheckinEntry),
+  /** The production's vendors with a contract that is not withdrawn, by name. */
+  vendors: Type.Array(VendorArrivalEntry),
   version: Type.Integer(),
 });
 export type CheckinDay = Static<typeof CheckinDay>;

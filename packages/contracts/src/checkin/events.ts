@@ -25,3 +25,16 @@ export const CheckinGraceSet = Type.Object({
   by: Uuid,
 });
 export type CheckinGraceSet = Static<typeof CheckinGraceSet>;
+
+export const VendorArrived = Type.Object({
+  productionId: Uuid,
+  vendorId: Uuid,
+  contractId: Type.Optional(Uuid),
+  /** The Jakarta calendar day of the arrival. */
+  day: CalendarDate,
+  at: Instant,
+  /** Who recorded it: a manager, the show caller, or a person of the vendor. */
+  by: Uuid,
+  note: Type.Optional(Type.String()),
+});
+export type VendorArrived = Static<typeof VendorArrived>;

@@ -1,6 +1,6 @@
 import type { CheckinEvents, CheckinStatus, Department, Role } from '@panggung/contracts';
 import { formatJakarta, jakartaDay } from '../crew/jakarta-time.ts';
-import { ForbiddenError, IllegalStateError, ValidationError } from '../core/errors.ts';
+import { ForbiddenError, IllegalStateError, NotFoundError, ValidationError } from '../core/errors.ts';
 import { assertNever, type Command, type DomainEvent } from '../core/messages.ts';
 
 /** The stream of one production's crew arrivals. */
@@ -17,6 +17,14 @@ export interface CrewCall {
 export interface CheckinActor {
   readonly personId: string;
   readonly roles: readonly Role[];
+  /** A vendor person's company (their `partyId` is the vendor's id). */
+  readonly partyId?: string;
+}
+
+/** A vendor of the production as arrivals see it: its contracts in the production that are not withdrawn. */
+export interface ProductionVendor {
+  readonly vendorId: string;
+  readonly contractIds: readonly string[];
 }
 
 export type CheckinCommand =
@@ -30,15 +38,29 @@ export type CheckinCommand =
         callsToday: readonly CrewCall[];
       }
     >
-  | Command<'SetCheckinGrace', { by: CheckinActor; productionId: string; graceMinutes: number }>;
+  | Command<'SetCheckinGrace', { by: CheckinActor; productionId: string; graceMinutes: number }>
+  | Command<
+      'RecordVendorArrival',
+      {
+        by: CheckinActor;
+        productionId: string;
+        vendorId: string;
+        contractId?: string;
+        note?: string;
+        /** The production's vendors with a contract that is not withdrawn (the API reads them). */
+        vendors: readonly ProductionVendor[];
+      }
+    >;
 
 export type CheckinEvent =
   | DomainEvent<'CrewCheckedIn', CheckinEvents.CrewCheckedIn>
-  | DomainEvent<'CheckinGraceSet', CheckinEvents.CheckinGraceSet>;
+  | DomainEvent<'CheckinGraceSet', CheckinEvents.CheckinGraceSet>
+  | DomainEvent<'VendorArrived', CheckinEvents.VendorArrived>;
 
 export const CHECKIN_EVENT_TYPES: ReadonlySet<string> = new Set<CheckinEvent['type']>([
   'CrewCheckedIn',
   'CheckinGraceSet',
+  'VendorArrived',
 ]);
 
 /** One arrival: a person on a Jakarta day. */
@@ -49,12 +71,22 @@ export interface Arrival {
   readonly by: string;
 }
 
+/** A vendor's arrival on a Jakarta day. */
+export interface VendorArrival {
+  readonly vendorId: string;
+  readonly day: string;
+  readonly at: string;
+  readonly by: string;
+  readonly note?: string;
+}
+
 export interface CheckinState {
   readonly graceMinutes: number;
   readonly arrivals: readonly Arrival[];
+  readonly vendorArrivals: readonly VendorArrival[];
 }
 
-export const initialCheckinState: CheckinState = { graceMinutes: 0, arrivals: [] };
+export const initialCheckinState: CheckinState = { graceMinutes: 0, arrivals: [], vendorArrivals: [] };
 
 export function evolveCheckin(state: CheckinState, event: CheckinEvent): CheckinState {
   switch (event.type) {
@@ -64,12 +96,19 @@ export function evolveCheckin(state: CheckinState, event: CheckinEvent): Checkin
     }
     case 'CheckinGraceSet':
       return { ...state, graceMinutes: event.data.graceMinutes };
+    case 'VendorArrived': {
+      const { vendorId, day, at, by, note } = event.data;
+      const arrival = { vendorId, day, at, by, ...(note === undefined ? {} : { note }) };
+      return { ...state, vendorArrivals: [...state.vendorArrivals, arrival] };
+    }
     default:
       return assertNever(event);
   }
 }
 
 const MANAGING: readonly Role[] = ['org_admin', 'production_manager'];
+/** Who records any vendor's arrival on show day. */
+const RECEIVING: readonly Role[] = [...MANAGING, 'show_caller'];
 const MINUTE = 60_000;
 
 /** The earliest call, or undefined. */
@@ -137,9 +176,95 @@ export function decideCheckin(command: CheckinCommand, state: CheckinState): Che
       if (graceMinutes === state.graceMinutes) return [];
       return [{ type: 'CheckinGraceSet', data: { productionId, graceMinutes, by: by.personId } }];
     }
+    case 'RecordVendorArrival':
+      return recordVendorArrival(command.data, now, state);
     default:
       return assertNever(command);
   }
+}
+
+/**
+ * A vendor's arrival on show day, recorded by a manager or the show caller, or by a person of that vendor
+ * for its own company; once per Jakarta day, for a vendor with a contract in the production.
+ */
+function recordVendorArrival(
+  data: Extract<CheckinCommand, { type: 'RecordVendorArrival' }>['data'],
+  now: string,
+  state: CheckinState,
+): CheckinEvent[] {
+  const { by, productionId, vendorId, contractId, note, vendors } = data;
+  const receiving = by.roles.some((role) => RECEIVING.includes(role));
+  const ownCompany = by.roles.includes('vendor') && by.partyId === vendorId;
+  if (!receiving && !ownCompany)
+    throw new ForbiddenError(
+      'Only a production manager, the show caller or the vendor itself may record a vendor’s arrival',
+    );
+  const vendor = vendors.find((v) => v.vendorId === vendorId);
+  if (!vendor) throw new NotFoundError(`Vendor ${vendorId} has no contract in this production`, 'vendorId');
+  if (contractId !== undefined && !vendor.contractIds.includes(contractId))
+    throw new NotFoundError(
+      `Contract ${contractId} is not a contract of vendor ${vendorId} here`,
+      'contractId',
+    );
+  const trimmed = note?.trim();
+  if (note !== undefined && !trimmed) throw new ValidationError('The note must not be blank', 'note');
+  const day = jakartaDay(Date.parse(now));
+  const already = state.vendorArrivals.find((a) => a.vendorId === vendorId && a.day === day);
+  if (already)
+    throw new IllegalStateError(
+      `Vendor ${vendorId} already arrived on ${day} at ${formatJakarta(Date.parse(already.at))}`,
+      'vendorId',
+    );
+  return [
+    {
+      type: 'VendorArrived',
+      data: {
+        productionId,
+        vendorId,
+        ...(contractId === undefined ? {} : { contractId }),
+        day,
+        at: now,
+        by: by.personId,
+        ...(trimmed ? { note: trimmed } : {}),
+      },
+    },
+  ];
+}
+
+/** A vendor's line on a day's arrivals list. */
+export interface VendorArrivalLine {
+  readonly vendorId: string;
+  readonly name: string;
+  readonly arrivedAt?: string;
+  readonly by?: string;
+  readonly note?: string;
+}
+
+/**
+ * The production's vendors on `day` (Jakarta) with their arrival, if any, by name.
+ *
+ * @example
+ * vendorArrivalLines([{ vendorId: sound, name: 'Suara Prima' }], arrivals, '2027-03-14')
+ * // [{ vendorId: sound, name: 'Suara Prima', arrivedAt: '2027-03-14T03:00:00.000Z', by: ayu }]
+ */
+export function vendorArrivalLines(
+  vendors: readonly { readonly vendorId: string; readonly name: string }[],
+  arrivals: readonly VendorArrival[],
+  day: string,
+): VendorArrivalLine[] {
+  return [...vendors]
+    .sort((a, b) => a.name.localeCompare(b.name) || a.vendorId.localeCompare(b.vendorId))
+    .map(({ vendorId, name }) => {
+      const arrival = arrivals.find((a) => a.vendorId === vendorId && a.day === day);
+      if (!arrival) return { vendorId, name };
+      return {
+        vendorId,
+        name,
+        arrivedAt: arrival.at,
+        by: arrival.by,
+        ...(arrival.note === undefined ? {} : { note: arrival.note }),
+      };
+    });
 }
 
 /** One person's line on a day's check-in list. */

@@ -5,6 +5,7 @@ import {
   decideCheckin,
   evolveCheckin,
   initialCheckinState,
+  vendorArrivalLines,
   type Arrival,
   type CheckinActor,
   type CheckinCommand,
@@ -236,5 +237,121 @@ describe('checkinLines', () => {
         minutesLate: 60,
       },
     ]);
+  });
+});
+
+describe('vendor arrivals', () => {
+  const soundVendor = 'c0000000-0000-4000-8000-000000000001';
+  const lightVendor = 'c0000000-0000-4000-8000-000000000002';
+  const strangerVendor = 'c0000000-0000-4000-8000-000000000003';
+  const soundContract = 'd0000000-0000-4000-8000-000000000001';
+  const hendra: CheckinActor = {
+    personId: 'a0000000-0000-4000-8000-000000000005',
+    roles: ['vendor'],
+    partyId: soundVendor,
+  };
+  const lina: CheckinActor = {
+    personId: 'a0000000-0000-4000-8000-000000000006',
+    roles: ['vendor'],
+    partyId: lightVendor,
+  };
+  const vendors = [
+    { vendorId: soundVendor, contractIds: [soundContract] },
+    { vendorId: lightVendor, contractIds: [] },
+  ];
+  // 10:00 WIB on 14 March 2027.
+  const at = '2027-03-14T03:00:00.000Z';
+  const record = (by: CheckinActor, vendorId: string, now = at, extra: object = {}) =>
+    ({
+      type: 'RecordVendorArrival',
+      data: { by, productionId, vendorId, vendors, ...extra },
+      metadata: { actor: 'x', now },
+    }) as CheckinCommand;
+  const arrived = (extra: object = {}): CheckinEvent => ({
+    type: 'VendorArrived',
+    data: { productionId, vendorId: soundVendor, day: '2027-03-14', at, by: ayu.personId, ...extra },
+  });
+
+  it('is recorded by a manager or the show caller, with the contract and a trimmed note', () => {
+    spec.given([]).when(record(ayu, soundVendor)).then([arrived()]);
+    spec
+      .given([])
+      .when(record(dewi, soundVendor, at, { contractId: soundContract, note: '  truk di gerbang B ' }))
+      .then([arrived({ by: dewi.personId, contractId: soundContract, note: 'truk di gerbang B' })]);
+  });
+
+  it('is recorded by a person of the vendor for its own company', () => {
+    spec
+      .given([])
+      .when(record(hendra, soundVendor))
+      .then([arrived({ by: hendra.personId })]);
+  });
+
+  it('uses the Jakarta day: 23:30 WIB and 00:30 WIB the next day are two days', () => {
+    const late = '2027-03-14T16:30:00.000Z';
+    const next = '2027-03-14T17:30:00.000Z';
+    spec
+      .given([arrived({ at: late })])
+      .when(record(ayu, soundVendor, next))
+      .then([arrived({ at: next, day: '2027-03-15' })]);
+  });
+
+  it('is refused to crew, clients and another vendor’s people', () => {
+    spec
+      .given([])
+      .when(record(eko, soundVendor))
+      .thenThrows('FORBIDDEN', /vendor’s arrival/);
+    spec
+      .given([])
+      .when(record({ personId: eko.personId, roles: ['client'] }, soundVendor))
+      .thenThrows('FORBIDDEN');
+    spec.given([]).when(record(lina, soundVendor)).thenThrows('FORBIDDEN');
+    spec
+      .given([])
+      .when(record({ ...hendra, roles: ['crew'] }, soundVendor))
+      .thenThrows('FORBIDDEN');
+  });
+
+  it('is refused for a vendor without a contract here, or another vendor’s contract', () => {
+    spec
+      .given([])
+      .when(record(ayu, strangerVendor))
+      .thenThrows('NOT_FOUND', new RegExp(strangerVendor), 'vendorId');
+    spec
+      .given([])
+      .when(record(ayu, lightVendor, at, { contractId: soundContract }))
+      .thenThrows('NOT_FOUND', new RegExp(soundContract), 'contractId');
+  });
+
+  it('is refused with a blank note', () => {
+    spec
+      .given([])
+      .when(record(ayu, soundVendor, at, { note: '   ' }))
+      .thenThrows('VALIDATION', /blank/, 'note');
+  });
+
+  it('is refused twice the same Jakarta day, naming the first arrival', () => {
+    spec
+      .given([arrived()])
+      .when(record(hendra, soundVendor, '2027-03-14T09:00:00.000Z'))
+      .thenThrows('ILLEGAL_STATE', /already arrived on 2027-03-14 at 2027-03-14 10:00 WIB/, 'vendorId');
+  });
+
+  it('lists the vendors by name with the day’s arrival', () => {
+    const arrivals = [
+      { vendorId: soundVendor, day: '2027-03-14', at, by: ayu.personId, note: 'gerbang B' },
+      { vendorId: lightVendor, day: '2027-03-13', at: '2027-03-13T03:00:00.000Z', by: ayu.personId },
+    ];
+    const named = [
+      { vendorId: soundVendor, name: 'Suara Prima' },
+      { vendorId: lightVendor, name: 'Cahaya Panggung' },
+    ];
+    expect(vendorArrivalLines(named, arrivals, '2027-03-14')).toEqual([
+      { vendorId: lightVendor, name: 'Cahaya Panggung' },
+      { vendorId: soundVendor, name: 'Suara Prima', arrivedAt: at, by: ayu.personId, note: 'gerbang B' },
+    ]);
+    expect(vendorArrivalLines(named, arrivals, '2027-03-13')[0]).toMatchObject({
+      arrivedAt: arrivals[1]?.at,
+    });
   });
 });

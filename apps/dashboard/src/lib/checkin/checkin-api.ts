@@ -1,4 +1,4 @@
-import type { CheckinDay } from '@panggung/contracts';
+import type { CheckinDay, VendorArrivalRecorded } from '@panggung/contracts';
 import { requestJson } from '../api/client.ts';
 
 const base = (productionId: string) => `/api/productions/${encodeURIComponent(productionId)}/checkin`;
@@ -13,3 +13,10 @@ export const getCheckin = (productionId: string, day?: string) =>
 /** Checks in the signed-in person, or (a manager) `personId`, against today's call. */
 export const checkIn = (productionId: string, personId?: string) =>
   requestJson<CheckinDay>('POST', base(productionId), personId ? { personId } : {});
+
+/** Records a vendor's arrival today (managers and the show caller; a vendor person for its own company). */
+export const recordVendorArrival = (productionId: string, vendorId: string, note?: string) =>
+  requestJson<VendorArrivalRecorded>('POST', `${base(productionId)}/vendors`, {
+    vendorId,
+    ...(note ? { note } : {}),
+  });
