@@ -4,6 +4,7 @@ import { createDatabase, type DatabaseOptions } from './db.ts';
 import type { Projection } from './projections/projection.ts';
 import { Projector, resetProjection, type ProjectorOptions } from './projections/projector.ts';
 import { readAll, type ReadAllResult } from './read/read-all.ts';
+import { readProduction, type ReadProductionOptions } from './read/read-production.ts';
 import { readStream, streamVersion, type ReadStreamOptions } from './read/read-stream.ts';
 import { migrateToLatest } from './schema/migrations.ts';
 import type { EventStoreTables } from './schema/tables.ts';
@@ -19,6 +20,12 @@ import type {
 } from './types.ts';
 import { verify, type VerifyOptions } from './verify/verify.ts';
 import type { VerifyReport } from './verify/chain-verifier.ts';
+import {
+  productionHistory,
+  verifyProduction,
+  type LinkedEvent,
+  type VerifyProductionOptions,
+} from './verify/production-history.ts';
 
 export interface EventStoreOptions extends DatabaseOptions {
   /** The clock that stamps `recordedAt` when an event's metadata has none. */
@@ -92,6 +99,11 @@ export class EventStore<Extra = object> {
     return readAll(this.#untyped, after, limit);
   }
 
+  /** One production's events (by `data.productionId`), in commit order, a page at a time. */
+  readProduction(productionId: string, options?: ReadProductionOptions): Promise<ReadAllResult> {
+    return readProduction(this.#untyped, productionId, options);
+  }
+
   /** Catch-up then live, in commit order. Starts the shared listener on first use. */
   subscribe(options?: SubscribeOptions): Subscription {
     void this.notifier.start().catch((error: unknown) => this.#onError(error));
@@ -100,6 +112,16 @@ export class EventStore<Extra = object> {
 
   verify(options?: VerifyOptions): Promise<VerifyReport> {
     return verify(this.#untyped, options);
+  }
+
+  /** Every stream's chain in one production's history, as its export is verified, plus the stream heads. */
+  verifyProduction(productionId: string, options?: VerifyProductionOptions): Promise<VerifyReport> {
+    return verifyProduction(this.#untyped, productionId, options);
+  }
+
+  /** A production's full history with each event's previous hash: the lines of its export. */
+  productionHistory(productionId: string): AsyncGenerator<LinkedEvent> {
+    return productionHistory(this.#untyped, productionId);
   }
 
   /** Starts a runner for the projection (one active across all processes). */

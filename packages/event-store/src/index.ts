@@ -11,6 +11,7 @@ export { START, formatCheckpoint, parseCheckpoint, compareCheckpoints } from './
 export { LIMITS } from './append/validate.ts';
 export type { ReadAllResult } from './read/read-all.ts';
 export type { ReadStreamOptions } from './read/read-stream.ts';
+export type { ReadProductionOptions } from './read/read-production.ts';
 export { Subscription, type SubscribeOptions } from './subscribe/subscription.ts';
 export { Notifier, NOTIFY_CHANNEL } from './subscribe/notifier.ts';
 export type { Projection } from './projections/projection.ts';
@@ -23,5 +24,14 @@ export {
 } from './verify/chain-verifier.ts';
 export { contentHash, chainHash, GENESIS_HASH } from './verify/hashing.ts';
 export type { VerifyOptions } from './verify/verify.ts';
+export {
+  verifyExport,
+  parseExportLine,
+  toExportLine,
+  ExportFormatError,
+  type ExportLine,
+  type VerifyExportOptions,
+} from './verify/export.ts';
+export type { LinkedEvent, VerifyProductionOptions } from './verify/production-history.ts';
 export { migrateToLatest, eventStoreMigrations } from './schema/migrations.ts';
 export type { EventStoreTables, EventsTable, StreamsTable } from './schema/tables.ts';

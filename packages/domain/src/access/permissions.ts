@@ -31,7 +31,8 @@ export type Action =
   | 'show.control'
   | 'show.edit'
   | 'incidents.view'
-  | 'checkin.view';
+  | 'checkin.view'
+  | 'audit.verify';
 
 /** Roles that see and change budget figures. */
 const BUDGET_ROLES: readonly Role[] = ['org_admin', 'production_manager', 'finance_approver'];
@@ -81,6 +82,8 @@ const ALLOWED: Record<Action, readonly Role[] | 'any-member'> = {
   // Show-day incidents and check-in: the production team; finer rules (assignee, self) are the domain's.
   'incidents.view': INTERNAL,
   'checkin.view': INTERNAL,
+  // A production's full history (every figure, every note) and its verification: managers only.
+  'audit.verify': MANAGING,
 };
 
 export function can(viewer: Viewer, action: Action, production: ProductionRef): boolean {
@@ -108,7 +111,8 @@ export function authorize(viewer: Viewer, action: Action, production: Production
 }
 
 /** Organisation-wide actions: creating productions, registering people, the vendor directory. */
-export type OrganisationAction = 'production.create' | 'people.manage' | 'vendors.view' | 'vendors.manage';
+export type OrganisationAction =
+  'production.create' | 'people.manage' | 'vendors.view' | 'vendors.manage' | 'audit.verify-all';
 
 const ORGANISATION_ALLOWED: Record<OrganisationAction, readonly Role[]> = {
   'production.create': MANAGING,
@@ -116,6 +120,8 @@ const ORGANISATION_ALLOWED: Record<OrganisationAction, readonly Role[]> = {
   // A vendor person sees only its own company's entry (the routes filter by `partyId`).
   'vendors.view': [...INTERNAL, 'vendor'],
   'vendors.manage': MANAGING,
+  // Every stream of the database: the organisation's administrators.
+  'audit.verify-all': ['org_admin'],
 };
 
 /** Throws ForbiddenError unless a role the viewer holds anywhere in the organisation allows `action`. */

@@ -177,9 +177,28 @@ const events001: Migration = {
   },
 };
 
+/**
+ * A production's history without scanning everyone's (issue 7): every production-scoped event names its
+ * production in `data.productionId`, whatever its stream. Partial (events without one are not indexed),
+ * keyed in global commit order so `readProduction` pages through it in index order.
+ */
+const eventsByProduction: Migration = {
+  async up(db) {
+    await sql`
+      create index events_by_production on events ((data->>'productionId'), transaction_id, position)
+        where (data->>'productionId') is not null
+    `.execute(db);
+  },
+  async down(db) {
+    await sql`drop index events_by_production`.execute(db);
+  },
+};
+
 /** Every migration of the event store, in order. Add new ones at the end; never edit a shipped one. */
 export const eventStoreMigrations: Record<string, Migration> = {
   '2026_11_26_001_events': events001,
+  // Dated after every applied migration (the API's too): Kysely refuses a new one that sorts before them.
+  '2026_12_07_110_events_by_production': eventsByProduction,
 };
 
 /**

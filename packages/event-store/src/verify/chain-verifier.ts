@@ -13,6 +13,11 @@ export interface VerifiableEvent {
   readonly metadata: JsonObject;
   /** Hex SHA-256 as stored. */
   readonly hash: string;
+  /**
+   * Hex hash of the stream's previous event ('' before version 1), when the source states it (an export
+   * line does): checked against the chain as walked.
+   */
+  readonly previousHash?: string;
 }
 
 export type BrokenLinkReason = 'hash-mismatch' | 'version-gap' | 'head-mismatch';
@@ -35,41 +40,67 @@ export interface VerifyReport {
   readonly brokenLinks: BrokenLink[];
 }
 
+interface StreamWalk {
+  version: bigint;
+  hash: Buffer;
+  broken: boolean;
+}
+
 /**
- * Walks hash chains. Feed it events grouped by stream, each stream in version order; it recomputes
- * every link and remembers the first broken one per stream. Pure computation: used by `verify()` over
- * the database and by the offline verifier of exported histories.
+ * Walks hash chains. Feed it each stream's events in version order; streams may come one after another
+ * (the database, by stream) or interleaved (an export, in global order). It recomputes every link and
+ * remembers the first broken one per stream. Pure computation: used by `verify()` over the database and by
+ * the offline verifier of exported histories (`verifyExport`).
  */
 export class ChainVerifier {
-  #streamId: string | undefined;
-  #version = 0n;
-  #hash: Buffer = GENESIS_HASH;
-  #broken = false;
-  #streams = 0;
+  readonly #streams = new Map<string, StreamWalk>();
   #events = 0;
   readonly #brokenLinks: BrokenLink[] = [];
-  /** Each finished stream's last version and hash, when the caller wants to compare heads. */
+  /** Each stream's last verified version and hash, when the caller wants to compare heads. */
   readonly heads = new Map<string, { version: bigint; hash: string }>();
 
   constructor(private readonly keepHeads = false) {}
 
   add(event: VerifiableEvent): void {
-    if (event.streamId !== this.#streamId) this.#beginStream(event.streamId);
+    let walk = this.#streams.get(event.streamId);
+    if (!walk) {
+      walk = { version: 0n, hash: GENESIS_HASH, broken: false };
+      this.#streams.set(event.streamId, walk);
+    }
     this.#events++;
-    if (this.#broken) return;
-    const expectedVersion = this.#version + 1n;
+    if (walk.broken) return;
+    const expectedVersion = walk.version + 1n;
     if (event.streamVersion !== expectedVersion) {
-      this.#break(event, 'version-gap', `expected version ${expectedVersion}, found ${event.streamVersion}`);
+      this.#break(
+        walk,
+        event,
+        'version-gap',
+        `expected version ${expectedVersion}, found ${event.streamVersion}`,
+      );
       return;
     }
-    const expected = chainHash(this.#hash, contentHash(event), event.streamId, event.streamVersion);
+    if (event.previousHash !== undefined && event.previousHash !== walk.hash.toString('hex')) {
+      this.#break(
+        walk,
+        event,
+        'hash-mismatch',
+        "its previous hash is not the hash of the stream's event before it",
+      );
+      return;
+    }
+    const expected = chainHash(walk.hash, contentHash(event), event.streamId, event.streamVersion);
     if (expected.toString('hex') !== event.hash) {
-      this.#break(event, 'hash-mismatch', 'the stored hash does not match the event and the link before it');
+      this.#break(
+        walk,
+        event,
+        'hash-mismatch',
+        'the stored hash does not match the event and the link before it',
+      );
       return;
     }
-    this.#version = event.streamVersion;
-    this.#hash = expected;
-    if (this.keepHeads) this.heads.set(event.streamId, { version: this.#version, hash: event.hash });
+    walk.version = event.streamVersion;
+    walk.hash = expected;
+    if (this.keepHeads) this.heads.set(event.streamId, { version: walk.version, hash: event.hash });
   }
 
   /** Records a broken link found outside the chain walk (e.g. a head that does not match). */
@@ -81,22 +112,14 @@ export class ChainVerifier {
   result(): VerifyReport {
     return {
       ok: this.#brokenLinks.length === 0,
-      streamsChecked: this.#streams,
+      streamsChecked: this.#streams.size,
       eventsChecked: this.#events,
       brokenLinks: [...this.#brokenLinks],
     };
   }
 
-  #beginStream(streamId: string): void {
-    this.#streamId = streamId;
-    this.#version = 0n;
-    this.#hash = GENESIS_HASH;
-    this.#broken = false;
-    this.#streams++;
-  }
-
-  #break(event: VerifiableEvent, reason: BrokenLinkReason, detail: string): void {
-    this.#broken = true;
+  #break(walk: StreamWalk, event: VerifiableEvent, reason: BrokenLinkReason, detail: string): void {
+    walk.broken = true;
     this.report({
       streamId: event.streamId,
       streamVersion: event.streamVersion,

@@ -7,6 +7,8 @@ export interface VerifyOptions {
   readonly streamPrefix?: string;
   /** Rows per read (default 5,000). */
   readonly batchSize?: number;
+  /** Called after each batch with the number of events checked so far. */
+  readonly onProgress?: (eventsChecked: number) => void;
 }
 
 /**
@@ -14,12 +16,23 @@ export interface VerifyOptions {
  * broken stream: an edited event, a missing or reordered one, or a stream head that no longer matches
  * its last event (events removed from the end).
  */
-export async function verify(db: Kysely<unknown>, options: VerifyOptions = {}): Promise<VerifyReport> {
+export function verify(db: Kysely<unknown>, options: VerifyOptions = {}): Promise<VerifyReport> {
+  // One read-only repeatable-read snapshot: appends made meanwhile must not look like heads that moved past
+  // their chains. It takes no transaction id, so live readers are not held back.
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute((trx) => verifyIn(trx, options));
+}
+
+async function verifyIn(db: Kysely<unknown>, options: VerifyOptions): Promise<VerifyReport> {
   const batchSize = options.batchSize ?? 5_000;
   const prefix = options.streamPrefix ?? '';
   const verifier = new ChainVerifier(true);
   let after: { streamId: string; version: string } = { streamId: '', version: '0' };
   const like = prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
+  let checked = 0;
   for (;;) {
     const { rows } = await sql<EventRow>`
       select ${sql.raw(EVENT_COLUMNS)} from events
@@ -27,14 +40,29 @@ export async function verify(db: Kysely<unknown>, options: VerifyOptions = {}): 
       order by stream_id, stream_version limit ${batchSize}
     `.execute(db);
     for (const row of rows) verifier.add(toStoredEvent(row));
+    checked += rows.length;
+    options.onProgress?.(checked);
     const last = rows.at(-1);
     if (!last || rows.length < batchSize) break;
     after = { streamId: last.stream_id, version: last.stream_version };
   }
 
-  const { rows: heads } = await sql<{ stream_id: string; version: string; last_hash: Buffer }>`
+  const { rows: heads } = await sql<StreamHead>`
     select stream_id, version, last_hash from streams where stream_id like ${like} order by stream_id
   `.execute(db);
+  checkHeads(verifier, heads);
+  return verifier.result();
+}
+
+/** A `streams` row: what the store recorded as each stream's last version and hash. */
+export interface StreamHead {
+  readonly stream_id: string;
+  readonly version: string;
+  readonly last_hash: Buffer;
+}
+
+/** Reports every stream whose recorded head is not where its walked chain ended (a removed tail). */
+export function checkHeads(verifier: ChainVerifier, heads: readonly StreamHead[]): void {
   for (const head of heads) {
     const walked = verifier.heads.get(head.stream_id);
     const hash = head.last_hash.toString('hex');
@@ -50,5 +78,4 @@ export async function verify(db: Kysely<unknown>, options: VerifyOptions = {}): 
       });
     }
   }
-  return verifier.result();
 }
