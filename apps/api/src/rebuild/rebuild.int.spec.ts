@@ -1,0 +1,185 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { budgetProjection } from '../budget/projection.ts';
+import { projections } from '../services/projections.ts';
+import { bearer, DEMO, startTestApi, type TestApi } from '../testing/test-api.ts';
+import { projectionTables } from './projection-tables.ts';
+import { rebuildProjection, type RebuildProgress } from './rebuild.ts';
+
+/**
+ * Blue/green rebuilds on a real API (demo seeded with its plan): every projection replays into shadow
+ * tables, is compared with the live one and swapped in, while commands and queries keep going.
+ */
+let api: TestApi;
+
+beforeAll(async () => {
+  api = await startTestApi('rebuild', {}, undefined, { planning: true });
+});
+
+afterAll(() => api?.app.close());
+
+const concert = `/api/productions/${DEMO.concertId}`;
+const as = async (email: string) => bearer(await api.signIn(email));
+const budget = async () =>
+  api.app.inject({ method: 'GET', url: `${concert}/budget`, headers: await as('ayu@gema.test') });
+const setEstimate = async (version: number, estimate: number) =>
+  api.app.inject({
+    method: 'POST',
+    url: `${concert}/budget/estimates`,
+    headers: await as('ayu@gema.test'),
+    payload: { expectedVersion: version, category: 'catering', estimate },
+  });
+
+const db = () => api.app.store.db;
+/** The catering line as projected (the budget routes answer from the stream, not from this table). */
+const projectedCatering = async () =>
+  (
+    await sql<{ estimate: string }>`
+      select estimate::text as estimate from budget_lines
+      where production_id = ${DEMO.concertId} and category = 'catering'
+    `.execute(db())
+  ).rows[0]?.estimate;
+const tableOid = async (table: string) =>
+  (await sql<{ oid: number }>`select ${table}::regclass::oid as oid`.execute(db())).rows[0]!.oid;
+const indexNames = async () =>
+  (
+    await sql<{
+      name: string;
+    }>`select indexname as name from pg_indexes where schemaname = 'public' order by 1`.execute(db())
+  ).rows;
+const leftoverSchemas = async () =>
+  (
+    await sql<{
+      name: string;
+    }>`select nspname as name from pg_namespace where nspname like 'rebuild%'`.execute(db())
+  ).rows;
+
+describe('rebuilding projections', () => {
+  it('declares the tables of every projection the API keeps', () => {
+    expect(projections.map((p) => p.name).filter((name) => !projectionTables[name])).toEqual([]);
+  });
+
+  it('rebuilds every projection of the demo to rows equal to the live ones and swaps them in', async () => {
+    const before = await tableOid('budget_lines');
+    const indexesBefore = await indexNames();
+    for (const projection of projections) {
+      const report = await rebuildProjection(api.app.store, projection);
+      expect({ name: report.projection, differences: report.differences, swapped: report.swapped }).toEqual({
+        name: projection.name,
+        differences: [],
+        swapped: true,
+      });
+    }
+    expect(await tableOid('budget_lines')).not.toBe(before);
+    expect(await indexNames()).toEqual(indexesBefore);
+    // The serial column's sequence went along with the swapped-in table.
+    const serial = await sql<{ sequence: string | null }>`
+      select pg_get_serial_sequence('notifications', 'seq') as sequence
+    `.execute(db());
+    expect(serial.rows[0]?.sequence).toBe('public.notifications_seq_seq');
+    expect(await leftoverSchemas()).toEqual([]);
+    expect((await budget()).statusCode).toBe(200);
+  });
+
+  it('ends equal to the live projection under concurrent writes, while the API keeps answering', async () => {
+    let version = (await budget()).json().version as number;
+    let writing = true;
+    let written = 0;
+    const reads: number[] = [];
+    const writer = (async () => {
+      for (let estimate = 10_000_000; writing; estimate += 1_000) {
+        const response = await setEstimate(version, estimate);
+        expect(response.statusCode).toBe(200);
+        version = response.json().version as number;
+        written++;
+      }
+    })();
+    const reader = (async () => {
+      while (writing) reads.push((await budget()).statusCode);
+    })();
+    const progress: RebuildProgress[] = [];
+    let writtenDuring = 0;
+    const report = await rebuildProjection(api.app.store, budgetProjection, {
+      batchSize: 2,
+      onProgress: (p) => progress.push(p),
+    }).finally(() => {
+      writtenDuring = written;
+      writing = false;
+    });
+    await Promise.all([writer, reader]);
+
+    expect(report.differences).toEqual([]);
+    expect(report.swapped).toBe(true);
+    expect(writtenDuring).toBeGreaterThanOrEqual(2);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.every((status) => status === 200)).toBe(true);
+    expect(progress.at(-1)).toMatchObject({ projection: 'budget', phase: 'swapping', done: report.events });
+    expect(progress.every((p) => p.total >= p.done)).toBe(true);
+
+    // The swapped-in table goes on following the events, and still equals a replay from zero.
+    expect((await setEstimate(version, 99_000_000)).statusCode).toBe(200);
+    expect(await projectedCatering()).toBe('99000000');
+    const again = await rebuildProjection(api.app.store, budgetProjection, { dryRun: true });
+    expect(again).toMatchObject({ differences: [], swapped: false });
+  });
+
+  it('reports the rows that differ and leaves the live tables in place unless told to swap anyway', async () => {
+    await sql`update budget_lines set estimate = estimate + 1 where production_id = ${DEMO.concertId} and category = 'catering'`.execute(
+      db(),
+    );
+    const refused = await rebuildProjection(api.app.store, budgetProjection);
+    expect(await projectedCatering()).toBe('99000001');
+    expect(refused.swapped).toBe(false);
+    expect(refused.keptIn).toBe('rebuild_budget');
+    expect(refused.differences).toHaveLength(1);
+    const [difference] = refused.differences;
+    expect(difference).toMatchObject({ table: 'budget_lines', count: 2 });
+    expect(difference?.onlyLive).toEqual([
+      expect.objectContaining({ category: 'catering', estimate: 99_000_001 }),
+    ]);
+    expect(difference?.onlyRebuilt).toEqual([
+      expect.objectContaining({ category: 'catering', estimate: 99_000_000 }),
+    ]);
+
+    const accepted = await rebuildProjection(api.app.store, budgetProjection, { acceptDifferences: true });
+    expect(accepted.swapped).toBe(true);
+    expect(await projectedCatering()).toBe('99000000');
+    expect(await leftoverSchemas()).toEqual([]);
+  });
+
+  it('fails, changing nothing live, when a projection writes a table it does not declare', async () => {
+    const vendorsBefore = await sql`select * from vendors order by id`.execute(db());
+    const sneaky: typeof budgetProjection = {
+      ...budgetProjection,
+      async apply(trx, events) {
+        await budgetProjection.apply(trx, events);
+        await trx.updateTable('vendors').set({ name: 'overwritten' }).execute();
+      },
+    };
+    await expect(rebuildProjection(api.app.store, sneaky)).rejects.toThrow(/vendors/);
+    expect((await sql`select * from vendors order by id`.execute(db())).rows).toEqual(vendorsBefore.rows);
+    expect(await leftoverSchemas()).toEqual([]);
+  });
+
+  it('runs from the command line while the API serves: progress on stderr, the report on stdout', async () => {
+    const cli = path.resolve(import.meta.dirname, '../cli/rebuild-projections.ts');
+    const run = (args: string[]) =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', cli, ...args], {
+        env: { ...process.env, DATABASE_URL: api.config.databaseUrl },
+      });
+    const { stdout, stderr } = await run(['budget', 'crew']);
+    expect(stdout).toMatch(/^budget: [\d,]+ events, equal to the live projection, swapped in$/m);
+    expect(stdout).toMatch(/^crew: [\d,]+ events, equal to the live projection, swapped in$/m);
+    expect(stderr).toMatch(
+      /budget \(swapping\) \[#+\] 100% {2}[\d,]+ \/ [\d,]+ events {2}[\d,]+ events\/s {2}done/,
+    );
+    await expect(run(['nonsense'])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/Unknown projection nonsense/),
+    });
+    expect((await budget()).statusCode).toBe(200);
+  }, 60_000);
+});
