@@ -31,6 +31,7 @@ import { clockRoutes } from './show/clock.ts';
 import { showRoutes } from './show/routes.ts';
 import { incidentRoutes } from './incidents/routes.ts';
 import { checkinRoutes } from './checkin/routes.ts';
+import { timeTravelRoutes } from './audit/time-travel-routes.ts';
 
 export interface BuildOptions {
   /** Logger settings: `false` in tests, pino options in the server. */
@@ -101,6 +102,7 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   await app.register(clockRoutes);
   await app.register(incidentRoutes);
   await app.register(checkinRoutes);
+  await app.register(timeTravelRoutes);
   await app.register(liveRoutes, { config });
   if (config.dashboardDir) await app.register(dashboardPlugin, { root: config.dashboardDir });
   return app;

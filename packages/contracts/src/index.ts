@@ -38,3 +38,4 @@ export * from './incidents/incidents.ts';
 export * as IncidentEvents from './incidents/events.ts';
 export * from './checkin/checkin.ts';
 export * as CheckinEvents from './checkin/events.ts';
+export * from './audit/time-travel.ts';

@@ -31,7 +31,8 @@ export type Action =
   | 'show.control'
   | 'show.edit'
   | 'incidents.view'
-  | 'checkin.view';
+  | 'checkin.view'
+  | 'audit.view';
 
 /** Roles that see and change budget figures. */
 const BUDGET_ROLES: readonly Role[] = ['org_admin', 'production_manager', 'finance_approver'];
@@ -81,6 +82,8 @@ const ALLOWED: Record<Action, readonly Role[] | 'any-member'> = {
   // Show-day incidents and check-in: the production team; finer rules (assignee, self) are the domain's.
   'incidents.view': INTERNAL,
   'checkin.view': INTERNAL,
+  // Time travel shows every contract, its approvals and the budget figures: budget roles only.
+  'audit.view': BUDGET_ROLES,
 };
 
 export function can(viewer: Viewer, action: Action, production: ProductionRef): boolean {

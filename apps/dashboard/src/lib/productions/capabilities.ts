@@ -2,6 +2,7 @@ import type { Role } from '@panggung/contracts';
 import { canSeeBudget } from '../budget/budget.ts';
 import { canSeeTechnical } from '../technical/technical.ts';
 import { canSeeIncidents } from '../incidents/incidents.ts';
+import { canSeeAudit } from '../audit/time-travel.ts';
 import type { MessageKey } from '../i18n/translate.ts';
 import type { Section } from '../router/routes.ts';
 
@@ -20,7 +21,7 @@ export const CAPABILITIES: ReadonlyArray<{
   { section: 'budget', label: 'section.budget', ready: true },
   { section: 'incidents', label: 'section.incidents', ready: true },
   { section: 'show-day', label: 'section.showDay', ready: true },
-  { section: 'audit', label: 'section.audit', ready: false },
+  { section: 'audit', label: 'section.audit', ready: true },
 ];
 
 export function capabilityOf(section: Section) {
@@ -36,6 +37,7 @@ export function capabilitiesFor(roles: readonly Role[]) {
     (c) =>
       (c.section !== 'budget' || canSeeBudget(roles)) &&
       (c.section !== 'technical' || canSeeTechnical(roles)) &&
-      (c.section !== 'incidents' || canSeeIncidents(roles)),
+      (c.section !== 'incidents' || canSeeIncidents(roles)) &&
+      (c.section !== 'audit' || canSeeAudit(roles)),
   );
 }
