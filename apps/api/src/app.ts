@@ -32,6 +32,7 @@ import { showRoutes } from './show/routes.ts';
 import { incidentRoutes } from './incidents/routes.ts';
 import { checkinRoutes } from './checkin/routes.ts';
 import { auditVerifyRoutes } from './audit/verify-routes.ts';
+import { timeTravelRoutes } from './audit/time-travel-routes.ts';
 
 export interface BuildOptions {
   /** Logger settings: `false` in tests, pino options in the server. */
@@ -103,6 +104,7 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   await app.register(incidentRoutes);
   await app.register(checkinRoutes);
   await app.register(auditVerifyRoutes);
+  await app.register(timeTravelRoutes);
   await app.register(liveRoutes, { config });
   if (config.dashboardDir) await app.register(dashboardPlugin, { root: config.dashboardDir });
   return app;

@@ -39,3 +39,4 @@ export * as IncidentEvents from './incidents/events.ts';
 export * from './checkin/checkin.ts';
 export * as CheckinEvents from './checkin/events.ts';
 export * from './audit/verify.ts';
+export * from './audit/time-travel.ts';

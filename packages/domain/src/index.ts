@@ -55,3 +55,5 @@ export * from './show/errors.ts';
 export * from './show/visibility.ts';
 export * from './incidents/incidents.ts';
 export * from './checkin/checkin.ts';
+export * from './audit/time-travel.ts';
+export * from './audit/changes.ts';

@@ -32,7 +32,8 @@ export type Action =
   | 'show.edit'
   | 'incidents.view'
   | 'checkin.view'
-  | 'audit.verify';
+  | 'audit.verify'
+  | 'audit.view';
 
 /** Roles that see and change budget figures. */
 const BUDGET_ROLES: readonly Role[] = ['org_admin', 'production_manager', 'finance_approver'];
@@ -84,6 +85,8 @@ const ALLOWED: Record<Action, readonly Role[] | 'any-member'> = {
   'checkin.view': INTERNAL,
   // A production's full history (every figure, every note) and its verification: managers only.
   'audit.verify': MANAGING,
+  // Time travel shows every contract, its approvals and the budget figures: budget roles only.
+  'audit.view': BUDGET_ROLES,
 };
 
 export function can(viewer: Viewer, action: Action, production: ProductionRef): boolean {

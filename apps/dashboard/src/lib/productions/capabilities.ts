@@ -20,7 +20,7 @@ export const CAPABILITIES: ReadonlyArray<{
   { section: 'budget', label: 'section.budget', ready: true, needs: 'budget.view' },
   { section: 'incidents', label: 'section.incidents', ready: true, needs: 'incidents.view' },
   { section: 'show-day', label: 'section.showDay', ready: true, needs: 'show.view' },
-  { section: 'audit', label: 'section.audit', ready: false, needs: 'production.view' },
+  { section: 'audit', label: 'section.audit', ready: true, needs: 'audit.view' },
 ];
 
 export function capabilityOf(section: Section) {

@@ -20,8 +20,8 @@ describe('the sections a person can open', () => {
     ]));
   it('keeps the budget from crew, and the team’s planning from a client', () => {
     expect(sections('crew')).not.toContain('budget');
-    expect(sections('client')).toEqual(['overview', 'vendors', 'show-day', 'audit']);
+    expect(sections('client')).toEqual(['overview', 'vendors', 'show-day']);
   });
   it('gives a vendor only what answers it: its contracts, no show day', () =>
-    expect(sections('vendor')).toEqual(['overview', 'vendors', 'audit']));
+    expect(sections('vendor')).toEqual(['overview', 'vendors']));
 });
