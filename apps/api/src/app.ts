@@ -34,6 +34,7 @@ import { checkinRoutes } from './checkin/routes.ts';
 import { auditVerifyRoutes } from './audit/verify-routes.ts';
 import { timeTravelRoutes } from './audit/time-travel-routes.ts';
 import { workflowHistoryRoutes } from './audit/workflow-history-routes.ts';
+import { reportRoutes } from './audit/reports-routes.ts';
 
 export interface BuildOptions {
   /** Logger settings: `false` in tests, pino options in the server. */
@@ -107,6 +108,7 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   await app.register(auditVerifyRoutes);
   await app.register(workflowHistoryRoutes);
   await app.register(timeTravelRoutes);
+  await app.register(reportRoutes);
   await app.register(liveRoutes, { config });
   if (config.dashboardDir) await app.register(dashboardPlugin, { root: config.dashboardDir });
   return app;

@@ -41,3 +41,4 @@ export * as CheckinEvents from './checkin/events.ts';
 export * from './audit/verify.ts';
 export * from './audit/time-travel.ts';
 export * from './audit/workflow-histories.ts';
+export * from './audit/reports.ts';

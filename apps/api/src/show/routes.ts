@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { registerShowHistoryRoutes } from './history-routes.ts';
 import { registerRundownRoutes } from './rundown-routes.ts';
 import { registerShowRoutes } from './show-routes.ts';
 
@@ -7,4 +8,5 @@ export async function showRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('onRequest', app.authenticate);
   registerRundownRoutes(app);
   registerShowRoutes(app);
+  registerShowHistoryRoutes(app);
 }

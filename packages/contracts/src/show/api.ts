@@ -136,3 +136,20 @@ export type ShowCommandResult = Static<typeof ShowCommandResult>;
  */
 export const ClockResponse = Type.Object({ serverTime: Instant, serverTimeMs: Type.Number() });
 export type ClockResponse = Static<typeof ClockResponse>;
+
+/** One recorded event of a show day, its data cut to what the viewer may see (as on the live stream). */
+export const ShowHistoryEvent = Type.Object({
+  streamId: Type.String(),
+  type: Type.String(),
+  data: Type.Unknown(),
+  recordedAt: Instant,
+});
+export type ShowHistoryEvent = Static<typeof ShowHistoryEvent>;
+
+/** A show day as it happened, for the replay: the show stream, then the day's incidents and check-ins, in commit order. */
+export const ShowHistory = Type.Object({
+  productionId: Uuid,
+  showDay: CalendarDate,
+  events: Type.Array(ShowHistoryEvent),
+});
+export type ShowHistory = Static<typeof ShowHistory>;

@@ -3,6 +3,7 @@ import type {
   ShowCommandResult,
   ShowControlBody,
   ShowDayList,
+  ShowHistory,
   ShowView,
 } from '@panggung/contracts';
 import { requestJson } from '../api/client.ts';
@@ -30,3 +31,7 @@ export const sendShowCommand = (productionId: string, day: string, body: ShowCon
   );
 
 export const getClock = () => requestJson<ClockResponse>('GET', '/api/clock');
+
+/** A show day as it happened, for the replay: the show's events, incidents and check-ins (404 before the show). */
+export const getShowHistory = (productionId: string, day: string) =>
+  requestJson<ShowHistory>('GET', `${show(productionId, day)}/history`);
