@@ -33,7 +33,6 @@ import { incidentRoutes } from './incidents/routes.ts';
 import { checkinRoutes } from './checkin/routes.ts';
 import { auditVerifyRoutes } from './audit/verify-routes.ts';
 import { timeTravelRoutes } from './audit/time-travel-routes.ts';
-import { workflowHistoryRoutes } from './audit/workflow-history-routes.ts';
 import { reportRoutes } from './audit/reports-routes.ts';
 
 export interface BuildOptions {
@@ -106,7 +105,6 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   await app.register(incidentRoutes);
   await app.register(checkinRoutes);
   await app.register(auditVerifyRoutes);
-  await app.register(workflowHistoryRoutes);
   await app.register(timeTravelRoutes);
   await app.register(reportRoutes);
   await app.register(liveRoutes, { config });

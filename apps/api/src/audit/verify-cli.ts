@@ -4,9 +4,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { createEventStore, ExportFormatError, verifyExport, type VerifyReport } from '@panggung/event-store';
-import type { Database } from '../schema/tables.ts';
 import { exportLines } from './verify-routes.ts';
-import { keptHistories, replayKeptHistories } from './workflow-replay.ts';
 
 /** Where a command-line run reads its settings and writes its output (the process's, or a test's). */
 export interface CliIo {
@@ -153,50 +151,6 @@ export async function runAuditExport(argv: readonly string[], io: CliIo): Promis
     write(io.stderr, `Exported ${count(events)} events of production ${productionId}.`);
     if (events === 0) write(io.stderr, 'No events name this production: is the id right?');
     return EXIT.ok;
-  } finally {
-    await store.close();
-  }
-}
-
-/**
- * `pnpm audit:replay-workflows -- <productionId>`: replays every kept workflow history of the production
- * against the current workflow code, one line per run. Exit code 0 when all replay, 1 when one does not.
- */
-export async function runAuditReplayWorkflows(argv: readonly string[], io: CliIo): Promise<number> {
-  const [productionId, ...rest] = scriptArgs(argv);
-  if (!productionId || !UUID.test(productionId) || rest.length > 0) {
-    write(io.stderr, 'Usage: pnpm audit:replay-workflows -- <productionId>');
-    return EXIT.usage;
-  }
-  const url = io.env['DATABASE_URL'];
-  if (!url) {
-    write(io.stderr, 'DATABASE_URL is not set: give the PostgreSQL that keeps the histories.');
-    return EXIT.usage;
-  }
-  const store = createEventStore<Database>({ connectionString: url, poolSize: 1 });
-  try {
-    const histories = await keptHistories(store.db, productionId);
-    if (histories.length === 0) {
-      write(io.stdout, `No kept workflow histories for production ${productionId}: is the id right?`);
-      return EXIT.ok;
-    }
-    write(io.stderr, `Replaying ${counted(histories.length, 'workflow history')} against the current code`);
-    const results = await replayKeptHistories(histories);
-    for (const result of results)
-      write(
-        io.stdout,
-        result.error
-          ? `FAILED ${result.workflowId} (${result.workflowType}, run ${result.runId}): ${result.error.message}`
-          : `OK     ${result.workflowId} (${result.workflowType}, run ${result.runId})`,
-      );
-    const failed = results.filter((result) => result.error).length;
-    write(
-      io.stdout,
-      failed === 0
-        ? `OK: ${counted(results.length, 'workflow')} replayed; the current code decides the same way.`
-        : `FAILED: ${failed} of ${counted(results.length, 'workflow')} no longer replay.`,
-    );
-    return failed === 0 ? EXIT.ok : EXIT.broken;
   } finally {
     await store.close();
   }

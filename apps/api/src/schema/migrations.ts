@@ -317,28 +317,6 @@ const apiIncidents: Migration = {
   },
 };
 
-/** Issue 7: each finished approval/phase workflow's Temporal history, kept with its production. */
-const apiWorkflowHistories: Migration = {
-  async up(db) {
-    await sql`
-      create table workflow_histories (
-        production_id uuid not null,
-        workflow_id text not null,
-        run_id text not null,
-        workflow_type text not null,
-        closed_at timestamptz not null,
-        event_count integer not null,
-        history jsonb not null,
-        primary key (workflow_id, run_id)
-      );
-      create index workflow_histories_by_production on workflow_histories (production_id, closed_at);
-    `.execute(db);
-  },
-  async down(db) {
-    await sql`drop table workflow_histories`.execute(db);
-  },
-};
-
 /** The API's migrations, applied after the event store's in one ordered list. */
 export const apiMigrations: Record<string, Migration> = {
   '2026_11_26_100_api_read_models': api001,
@@ -350,7 +328,6 @@ export const apiMigrations: Record<string, Migration> = {
   '2026_11_28_160_api_technical': apiTechnical,
   '2026_11_29_100_api_show': showMigration,
   '2026_12_01_120_api_incidents': apiIncidents,
-  '2026_12_02_170_api_workflow_histories': apiWorkflowHistories,
 };
 
 /** Applies the event store's and the API's migrations (safe from several processes at once). */

@@ -265,17 +265,6 @@ export interface CrewCalendarTokensTable {
   created_at: ColumnType<Date, string, string>;
 }
 
-/** A finished workflow run's Temporal history (JSON as `historyToJSON` writes it), kept with its production. */
-export interface WorkflowHistoriesTable {
-  production_id: string;
-  workflow_id: string;
-  run_id: string;
-  workflow_type: string;
-  closed_at: Date;
-  event_count: number;
-  history: Json;
-}
-
 export interface ApiTables {
   organisations: OrganisationsTable;
   people: PeopleTable;
@@ -302,7 +291,6 @@ export interface ApiTables {
   crew_unavailability: CrewUnavailabilityTable;
   crew_calendar_tokens: CrewCalendarTokensTable;
   incident_views: IncidentViewsTable;
-  workflow_histories: WorkflowHistoriesTable;
 }
 
 export type Database = EventStoreTables & ApiTables & CommunicationTables & ShowTables;

@@ -20,7 +20,6 @@ import { showProjection } from '../show/projection.ts';
 import { technicalProjection } from '../technical/projection.ts';
 import { timelineChangedReactor } from '../phases/timeline-reactor.ts';
 import { vendorsProjection } from '../vendors/projection.ts';
-import { workflowHistoryKeeper } from '../audit/workflow-history-keeper.ts';
 import type { Database } from '../schema/tables.ts';
 
 /** Every read model the API keeps; commands wait for these before answering. Add a capability's here. */
@@ -53,14 +52,11 @@ declare module 'fastify' {
 export const projectionsPlugin = fp<{ run: boolean }>(
   async (app, options) => {
     // Reactors are checkpointed like projections but act on the world (start workflows); nobody waits on them.
-    // Aborted on close, so a reactor waiting on Temporal lets the app close at once (its batch is retried).
-    const closing = new AbortController();
     const reactors: readonly Projection<Database>[] = [
       productionWorkflowStarter(app.temporal),
       timelineChangedReactor(app.temporal),
       callSheetWorkflowStarter(app.temporal, app.store),
       incidentWorkflowStarter(app.temporal),
-      workflowHistoryKeeper(app.temporal, closing.signal),
     ];
     const runners: Projector<Database>[] = options.run
       ? [...projections, ...reactors].map((projection) =>
@@ -104,7 +100,6 @@ export const projectionsPlugin = fp<{ run: boolean }>(
 
     app.decorate('projections', { waitFor });
     app.addHook('onClose', async () => {
-      closing.abort();
       await Promise.all(runners.map((runner) => runner.stop()));
     });
   },
