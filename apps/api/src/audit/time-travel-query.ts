@@ -30,7 +30,8 @@ interface Row {
  * A production's events in global order (transaction id, position), from every stream, found by
  * `data->>'productionId'` (every production-scoped event carries it), up to `bound`. Like `readAll`, it
  * never reads past the oldest transaction still running, so a past position's answer does not change
- * once given. Paged by keyset so a long history is not one huge result.
+ * once given. Paged by keyset so a long history is not one huge result. `types`, when given, keeps only
+ * events of those types (a report that folds one capability need not read the whole history).
  *
  * @example
  * await productionEvents(db, productionId, { kind: 'at', instant: '2027-03-14T10:00:00+07:00' })
@@ -39,6 +40,7 @@ export async function productionEvents(
   db: Kysely<unknown>,
   productionId: string,
   bound: HistoryBound,
+  types?: readonly string[],
 ): Promise<AuditEvent[]> {
   const events: AuditEvent[] = [];
   let after: Checkpoint = { transactionId: 0n, position: 0n };
@@ -48,6 +50,7 @@ export async function productionEvents(
       : bound.kind === 'at'
         ? sql`and (metadata->>'recordedAt')::timestamptz <= to_timestamp(${epochSeconds(bound.instant)})`
         : sql``;
+  const ofTypes = types ? sql`and type = any(${[...types]}::text[])` : sql``;
   for (;;) {
     const { rows } = await sql<Row>`
       select position, transaction_id::text as transaction_id_text, stream_id, type, data, metadata
@@ -56,6 +59,7 @@ export async function productionEvents(
         and (transaction_id, position) > (${after.transactionId.toString()}::xid8, ${after.position.toString()}::bigint)
         and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
         ${upTo}
+        ${ofTypes}
       order by transaction_id, position
       limit ${PAGE}
     `.execute(db);

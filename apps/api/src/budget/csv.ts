@@ -1,7 +1,7 @@
 import type { Budget, BudgetLineStatus, Locale, VendorCategory } from '@panggung/contracts';
 import { stringify } from 'csv-stringify/sync';
 
-const CATEGORY: Record<Locale, Record<VendorCategory, string>> = {
+export const CATEGORY: Record<Locale, Record<VendorCategory, string>> = {
   id: {
     sound: 'Tata suara',
     lighting: 'Tata cahaya',
@@ -26,7 +26,7 @@ const CATEGORY: Record<Locale, Record<VendorCategory, string>> = {
   },
 };
 
-const STATUS: Record<Locale, Record<BudgetLineStatus, string>> = {
+export const STATUS: Record<Locale, Record<BudgetLineStatus, string>> = {
   id: { within: 'Sesuai anggaran', over: 'Melebihi anggaran', over_approved: 'Melebihi (disetujui)' },
   en: { within: 'Within budget', over: 'Over budget', over_approved: 'Over (approved)' },
 };
