@@ -4,9 +4,12 @@ import type { Locale } from '../i18n/translate.ts';
 
 const enc = encodeURIComponent;
 
-/** The production as it was at an instant. */
-export const getStateAt = (productionId: string, at: string) =>
-  requestJson<AuditState>('GET', `/api/productions/${enc(productionId)}/audit/state?at=${enc(at)}`);
+/** The production as it was right after the event at `position` (a change's checkpoint), inclusive. */
+export const getStateAt = (productionId: string, position: string) =>
+  requestJson<AuditState>(
+    'GET',
+    `/api/productions/${enc(productionId)}/audit/state?position=${enc(position)}`,
+  );
 
 /** Every change of the production, oldest first, page after page (at most `maxPages` of 500). */
 export async function getAllChanges(

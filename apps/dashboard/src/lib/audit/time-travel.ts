@@ -1,55 +1,34 @@
-import type { AuditChange, Role } from '@panggung/contracts';
+import type { ApprovalChainView, AuditChange, Role } from '@panggung/contracts';
 import { rolesAllow } from '@panggung/domain/permissions';
 
 /** Roles that may travel in time (the API's `audit.view`): the snapshot holds budget figures. */
 export const canSeeAudit = (roles: readonly Role[]) => rolesAllow(roles, 'audit.view');
 
-/** The slider's range: from the first to the last change (ms since the epoch); undefined without any. */
-export function sliderRange(changes: readonly Pick<AuditChange, 'recordedAt'>[]) {
-  if (changes.length === 0) return undefined;
-  const times = changes.map((change) => Date.parse(change.recordedAt));
-  return { min: Math.min(...times), max: Math.max(...times) };
-}
-
-export interface ChangeMarker {
-  /** Where on the slider, 0–100. */
-  readonly percent: number;
-  readonly at: number;
-  /** Changes recorded at that instant. */
-  readonly count: number;
-}
+/**
+ * The time slider steps through the changes one by one, oldest first: the state shown is the one right
+ * after change `at` (an index into the list), read at that change's event position, so changes recorded
+ * within the same second (a seed, one command's events) can still be told apart, and the last change is
+ * always reachable. The list of changes runs from just after change `from` (-1: the beginning) to `at`.
+ *
+ * @example listedChanges(changes, -1, 2) // the first three changes
+ */
+export const listedChanges = <T>(changes: readonly T[], from: number, at: number): T[] =>
+  from >= at ? [] : changes.slice(Math.max(from, -1) + 1, at + 1);
 
 /**
- * One marker per distinct instant, placed along the slider's range; a range of one instant puts every
- * marker at 0.
+ * Whom a contract was waiting for at that moment: the open step's assignee, unless they had already
+ * decided it (between a decision and the next step's opening, the chain still names the step decided).
  *
- * @example changeMarkers(changes, { min: 0, max: 100 }) // [{ percent: 50, at: 50, count: 2 }]
+ * @example waitingFor({ status: 'in_approval', step: 'manager_review', assigneeId: ayu, history: [opened] }) // ayu
  */
-export function changeMarkers(
-  changes: readonly Pick<AuditChange, 'recordedAt'>[],
-  range: { min: number; max: number },
-): ChangeMarker[] {
-  const counts = new Map<number, number>();
-  for (const change of changes) {
-    const at = Date.parse(change.recordedAt);
-    counts.set(at, (counts.get(at) ?? 0) + 1);
-  }
-  const span = range.max - range.min;
-  return [...counts.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([at, count]) => ({ at, count, percent: span === 0 ? 0 : ((at - range.min) / span) * 100 }));
+export function waitingFor(
+  chain: Pick<ApprovalChainView, 'status' | 'step' | 'assigneeId' | 'history'>,
+): string | undefined {
+  if (chain.status !== 'in_approval' || chain.step === undefined) return undefined;
+  const last = chain.history.findLast((entry) => entry.step === chain.step);
+  return last && DECIDED.has(last.outcome) ? undefined : chain.assigneeId;
 }
-
-/** The changes after `from` and up to `to` (ms), as the API's `from`/`to` select them. */
-export const changesIn = <T extends Pick<AuditChange, 'recordedAt'>>(
-  changes: readonly T[],
-  from: number,
-  to: number,
-): T[] =>
-  changes.filter((change) => {
-    const at = Date.parse(change.recordedAt);
-    return at > from && at <= to;
-  });
+const DECIDED: ReadonlySet<string> = new Set(['approved', 'rejected', 'sent_back']);
 
 /** Who made a change, in words: the person's name, else the process (`workflow:…`, `system`). */
 export const actorLabel = (change: Pick<AuditChange, 'actor' | 'actorName'>, systemLabel: string) =>

@@ -1,40 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { actorLabel, canSeeAudit, changeMarkers, changesIn, sliderRange } from './time-travel.ts';
+import type { ApprovalHistoryEntry } from '@panggung/contracts';
+import { actorLabel, canSeeAudit, listedChanges, waitingFor } from './time-travel.ts';
 
-const at = (iso: string) => ({ recordedAt: iso });
-const changes = [
-  at('2027-01-20T02:00:00.000Z'),
-  at('2027-01-20T02:00:00.000Z'),
-  at('2027-01-20T03:00:00.000Z'),
-  at('2027-01-20T06:00:00.000Z'),
-];
+const changes = ['a', 'b', 'c', 'd'];
 
 describe('the time slider', () => {
-  it('spans the first to the last change, and nothing without changes', () => {
-    expect(sliderRange(changes)).toEqual({
-      min: Date.parse('2027-01-20T02:00:00Z'),
-      max: Date.parse('2027-01-20T06:00:00Z'),
-    });
-    expect(sliderRange([])).toBeUndefined();
+  it('lists the changes after `from` and up to `at`, one step per change', () => {
+    expect(listedChanges(changes, -1, 3)).toEqual(changes);
+    expect(listedChanges(changes, -1, 0)).toEqual(['a']);
+    expect(listedChanges(changes, 0, 2)).toEqual(['b', 'c']);
+    expect(listedChanges(changes, 3, 3)).toEqual([]);
   });
 
-  it('marks each instant with a change once, with how many changes it holds', () => {
-    const markers = changeMarkers(changes, sliderRange(changes)!);
-    expect(markers.map((m) => [m.percent, m.count])).toEqual([
-      [0, 2],
-      [25, 1],
-      [100, 1],
-    ]);
-    expect(changeMarkers([changes[0]!], sliderRange([changes[0]!])!)).toEqual([
-      { at: Date.parse(changes[0]!.recordedAt), count: 1, percent: 0 },
-    ]);
-  });
-
-  it('lists the changes after `from` and up to `to`', () => {
-    const from = Date.parse('2027-01-20T02:00:00Z');
-    const to = Date.parse('2027-01-20T03:00:00Z');
-    expect(changesIn(changes, from, to)).toEqual([changes[2]]);
-    expect(changesIn(changes, from - 1, to)).toHaveLength(3);
+  it('lists nothing when `from` is at or after `at`', () => {
+    expect(listedChanges(changes, 2, 1)).toEqual([]);
+    expect(listedChanges(changes, -1, -1)).toEqual([]);
   });
 });
 
@@ -47,5 +27,36 @@ describe('who may see it and who made a change', () => {
   it('names a person, or the process', () => {
     expect(actorLabel({ actor: 'person:x', actorName: 'Budi Santoso' }, 'Sistem')).toBe('Budi Santoso');
     expect(actorLabel({ actor: 'workflow:contract-approval', actorName: null }, 'Sistem')).toBe('Sistem');
+  });
+});
+
+describe('whom a contract waits for', () => {
+  const entry = (step: ApprovalHistoryEntry['step'], outcome: ApprovalHistoryEntry['outcome']) => ({
+    round: 1,
+    version: 1,
+    step,
+    outcome,
+  });
+  const chain = (history: ApprovalHistoryEntry[]) => ({
+    status: 'in_approval' as const,
+    step: 'manager_review' as const,
+    assigneeId: 'ayu',
+    history,
+  });
+
+  it('is the open step’s assignee until they decide it', () => {
+    expect(waitingFor(chain([entry('submission', 'submitted'), entry('manager_review', 'opened')]))).toBe(
+      'ayu',
+    );
+    expect(waitingFor(chain([entry('manager_review', 'opened'), entry('manager_review', 'reminded')]))).toBe(
+      'ayu',
+    );
+  });
+
+  it('is nobody once the step is decided and before the next one opens, or outside an approval', () => {
+    expect(waitingFor(chain([entry('manager_review', 'opened'), entry('manager_review', 'approved')]))).toBe(
+      undefined,
+    );
+    expect(waitingFor({ ...chain([]), status: 'signed' })).toBeUndefined();
   });
 });

@@ -132,6 +132,21 @@ export function replayPercent(clock: ReplayClock, nowMs: number): number {
   return span === 0 ? 100 : ((replayPosition(clock, nowMs) - clock.range.startMs) / span) * 100;
 }
 
+/** The scrubber's step: a second of the show. */
+export const SCRUB_STEP_MS = 1000;
+
+/**
+ * The scrubber's top and value. A range input's values lie on whole steps from its minimum, so its top is
+ * the end rounded up to a whole step (else the last second of the show could not be reached), and the
+ * end itself sits there; seeking past the end stops at it.
+ *
+ * @example scrubber({ startMs: 0, endMs: 2_500 }, 2_500) // { max: 3_000, value: 3_000 }
+ */
+export function scrubber(range: ReplayRange, positionMs: number): { max: number; value: number } {
+  const max = range.startMs + Math.ceil((range.endMs - range.startMs) / SCRUB_STEP_MS) * SCRUB_STEP_MS;
+  return { max, value: positionMs >= range.endMs ? max : positionMs };
+}
+
 const isShowEvent = (event: RecordedEvent): event is RecordedEvent & ShowEvent =>
   SHOW_EVENT_TYPES.has(event.type);
 
@@ -179,3 +194,36 @@ export const replayFeed = (events: readonly TimedEvent[], positionMs: number): T
 export type FeedKind = 'incident' | 'checkin' | 'arrival';
 export const feedKind = (type: string): FeedKind =>
   type.startsWith('Incident') ? 'incident' : type === 'VendorArrived' ? 'arrival' : 'checkin';
+
+/** What happened in a feed line, beyond its kind (undefined: a type without a word of its own). */
+export type FeedAction = 'logged' | 'assigned' | 'acknowledged' | 'resolved' | 'escalated';
+const FEED_ACTIONS: Readonly<Record<string, FeedAction>> = {
+  IncidentLogged: 'logged',
+  IncidentAssigned: 'assigned',
+  IncidentAcknowledged: 'acknowledged',
+  IncidentResolved: 'resolved',
+  IncidentEscalated: 'escalated',
+};
+export const feedAction = (type: string): FeedAction | undefined => FEED_ACTIONS[type];
+
+/**
+ * The words a feed line carries from its event, as far as the viewer's copy of it holds them: an
+ * incident's description and place, a resolution's note, a vendor's note.
+ *
+ * @example feedDetail({ type: 'IncidentLogged', data: { description: 'Mic putus', location: 'FOH' }, … }) // 'Mic putus (FOH)'
+ */
+export function feedDetail(event: Pick<RecordedEvent, 'type' | 'data'>): string | undefined {
+  if (typeof event.data !== 'object' || event.data === null) return undefined;
+  const data = event.data as Record<string, unknown>;
+  const text = (key: string) => {
+    const value = data[key];
+    return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+  };
+  if (event.type === 'IncidentLogged') {
+    const description = text('description');
+    const location = text('location');
+    return description && location ? `${description} (${location})` : (description ?? location);
+  }
+  if (event.type === 'IncidentResolved' || event.type === 'VendorArrived') return text('note');
+  return undefined;
+}

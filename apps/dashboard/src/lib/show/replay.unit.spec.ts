@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { showModel } from './show-model.ts';
 import { CUE, runningShow } from './show.fixtures.ts';
 import {
+  feedAction,
+  feedDetail,
   feedKind,
   pauseReplay,
   playReplay,
@@ -12,6 +14,7 @@ import {
   replayPosition,
   replayShowView,
   replayTimeline,
+  scrubber,
   seekReplay,
   setReplaySpeed,
   type RecordedEvent,
@@ -95,6 +98,13 @@ describe('the replay clock', () => {
     expect(replayPosition(playReplay(playing, late), late)).toBe(r.startMs);
   });
 
+  it('has a scrubber whose top reaches the end, on whole seconds from the start', () => {
+    expect(scrubber({ startMs: 1_000, endMs: 3_500 }, 2_000)).toEqual({ max: 4_000, value: 2_000 });
+    expect(scrubber({ startMs: 1_000, endMs: 3_500 }, 3_500)).toEqual({ max: 4_000, value: 4_000 });
+    expect(scrubber({ startMs: 1_000, endMs: 3_000 }, 3_000)).toEqual({ max: 3_000, value: 3_000 });
+    expect(scrubber({ startMs: 1_000, endMs: 1_000 }, 1_000)).toEqual({ max: 1_000, value: 1_000 });
+  });
+
   it('seeks within the range only', () => {
     const clock = replayClock(r, wall);
     expect(replayPosition(seekReplay(clock, ms('13:12'), wall), wall)).toBe(ms('13:12'));
@@ -147,5 +157,24 @@ describe('feedKind', () => {
       'checkin',
       'arrival',
     ]);
+  });
+});
+
+describe('a feed line’s words', () => {
+  it('says what happened to an incident, and nothing for a check-in', () => {
+    expect(['IncidentLogged', 'IncidentEscalated', 'CrewCheckedIn'].map(feedAction)).toEqual([
+      'logged',
+      'escalated',
+      undefined,
+    ]);
+  });
+
+  it('carries the incident’s description and place, or a note, as far as the data holds them', () => {
+    const logged = { type: 'IncidentLogged', data: { description: 'Mic MC 2 putus', location: 'FOH' } };
+    expect(feedDetail(logged)).toBe('Mic MC 2 putus (FOH)');
+    expect(feedDetail({ type: 'IncidentLogged', data: { location: 'FOH' } })).toBe('FOH');
+    expect(feedDetail({ type: 'IncidentResolved', data: { note: ' Kabel diganti ' } })).toBe('Kabel diganti');
+    expect(feedDetail({ type: 'CrewCheckedIn', data: { personId: 'x' } })).toBeUndefined();
+    expect(feedDetail({ type: 'IncidentLogged', data: null })).toBeUndefined();
   });
 });
