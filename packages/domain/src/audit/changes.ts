@@ -9,6 +9,7 @@ import type {
   ProductionStatus,
   ShowEvents,
 } from '@panggung/contracts';
+import { EVENT_LABELS } from './change-labels.ts';
 import { AuditFolder, type AuditEvent, type AuditFold } from './time-travel.ts';
 
 /** What the change list is asked for: the range of instants, the language and people's names. */
@@ -112,6 +113,46 @@ export function humaniseEventType(type: string): string {
   const words = type.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** Event types with a sentence of their own below; the others take theirs from `EVENT_LABELS`. */
+export const DETAILED_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'ProductionCreated',
+  'ProductionDetailsUpdated',
+  'MemberAdded',
+  'MemberRemoved',
+  'ProductionPhaseChanged',
+  'ProductionClosed',
+  'BudgetEstimateSet',
+  'BudgetCommitted',
+  'PaymentRecorded',
+  'BudgetAlertRaised',
+  'BudgetOverrunApproved',
+  'RfqIssued',
+  'ContractDrafted',
+  'ContractRevised',
+  'ContractSubmitted',
+  'ApprovalStepOpened',
+  'ApprovalStepApproved',
+  'BudgetCheckPassed',
+  'BudgetOverrunFlagged',
+  'ContractRejected',
+  'ContractSentBack',
+  'ApprovalStepDelegated',
+  'ApprovalReminderSent',
+  'ApprovalEscalated',
+  'ContractWithdrawn',
+  'ContractSigned',
+  'ShiftAssigned',
+  'ShiftRescheduled',
+  'ShiftRemoved',
+  'CallSheetPublished',
+  'CallAcknowledged',
+  'ShowRunFrozen',
+  'CueStarted',
+  'ShowHeld',
+  'ShowResumed',
+  'ShowEnded',
+]);
 
 function summarise(event: AuditEvent, fold: AuditFold, { lang, names }: ChangeOptions): string {
   const name = (id: string | undefined) => (id === undefined ? '?' : (names.get(id) ?? id));
@@ -325,7 +366,7 @@ function summarise(event: AuditEvent, fold: AuditFold, { lang, names }: ChangeOp
     case 'ShowEnded':
       return say('Pertunjukan selesai', 'Show ended');
     default:
-      return humaniseEventType(event.type);
+      return EVENT_LABELS[event.type]?.[lang] ?? humaniseEventType(event.type);
   }
 }
 

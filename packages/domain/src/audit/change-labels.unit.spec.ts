@@ -1,0 +1,68 @@
+import {
+  BudgetEvents,
+  CheckinEvents,
+  CommunicationEvents,
+  ContractEvents,
+  CrewEvents,
+  IncidentEvents,
+  LogisticsEvents,
+  OrganisationEvents,
+  PhaseEvents,
+  ProductionEvents,
+  ShowEvents,
+  TechnicalEvents,
+  TimelineEvents,
+  VendorEvents,
+} from '@panggung/contracts';
+import { describe, expect, it } from 'vitest';
+import { EVENT_LABELS } from './change-labels.ts';
+import { changesBetween, DETAILED_EVENT_TYPES } from './changes.ts';
+
+/** Payload schemas the event modules export that are parts of events, not events. */
+const NOT_EVENTS = new Set(['BudgetAlertKind', 'UnpaidMilestone']);
+
+const eventTypes = [
+  BudgetEvents,
+  CheckinEvents,
+  CommunicationEvents,
+  ContractEvents,
+  CrewEvents,
+  IncidentEvents,
+  LogisticsEvents,
+  OrganisationEvents,
+  PhaseEvents,
+  ProductionEvents,
+  ShowEvents,
+  TechnicalEvents,
+  TimelineEvents,
+  VendorEvents,
+]
+  .flatMap((module) => Object.keys(module))
+  .filter((name) => !NOT_EVENTS.has(name));
+
+describe('the change list speaks both languages for every event', () => {
+  it('has a sentence of its own or a label for every event type the contracts declare', () => {
+    const missing = eventTypes.filter((type) => !DETAILED_EVENT_TYPES.has(type) && !EVENT_LABELS[type]);
+    expect(missing).toEqual([]);
+    expect(eventTypes.length).toBeGreaterThan(100);
+  });
+
+  it('labels only event types that exist and have no sentence of their own', () => {
+    const known = new Set(eventTypes);
+    expect(Object.keys(EVENT_LABELS).filter((type) => !known.has(type))).toEqual([]);
+    expect(Object.keys(EVENT_LABELS).filter((type) => DETAILED_EVENT_TYPES.has(type))).toEqual([]);
+  });
+
+  it('lists an event without its own sentence in the language asked for', () => {
+    const event = {
+      streamId: 'show-x',
+      type: 'CueAdded',
+      data: { productionId: 'p' },
+      position: '1:1',
+      recordedAt: '2027-03-14T12:00:00.000Z',
+      actor: 'system:test',
+    };
+    expect(changesBetween([event], { lang: 'id', names: new Map() })[0]!.summary).toBe('Cue ditambahkan');
+    expect(changesBetween([event], { lang: 'en', names: new Map() })[0]!.summary).toBe('Cue added');
+  });
+});
