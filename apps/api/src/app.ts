@@ -33,6 +33,7 @@ import { incidentRoutes } from './incidents/routes.ts';
 import { checkinRoutes } from './checkin/routes.ts';
 import { auditVerifyRoutes } from './audit/verify-routes.ts';
 import { timeTravelRoutes } from './audit/time-travel-routes.ts';
+import { workflowHistoryRoutes } from './audit/workflow-history-routes.ts';
 import { reportRoutes } from './audit/reports-routes.ts';
 
 export interface BuildOptions {
@@ -106,6 +107,7 @@ export async function buildApp(config: ApiConfig, options: BuildOptions = {}): P
   await app.register(checkinRoutes);
   await app.register(auditVerifyRoutes);
   await app.register(timeTravelRoutes);
+  await app.register(workflowHistoryRoutes);
   await app.register(reportRoutes);
   await app.register(liveRoutes, { config });
   if (config.dashboardDir) await app.register(dashboardPlugin, { root: config.dashboardDir });

@@ -40,4 +40,5 @@ export * from './checkin/checkin.ts';
 export * as CheckinEvents from './checkin/events.ts';
 export * from './audit/verify.ts';
 export * from './audit/time-travel.ts';
+export * from './audit/workflow-histories.ts';
 export * from './audit/reports.ts';

@@ -317,6 +317,42 @@ const apiIncidents: Migration = {
   },
 };
 
+/**
+ * Issue 7: each finished approval and phase workflow's Temporal history, kept with its production beyond
+ * Temporal's retention. A row is queued `pending` by the `audit-workflow-histories` reactor when an event
+ * says the workflow ended, and filled in (`kept`, or `missing` when Temporal has no such run) by the
+ * keeper, which fetches the history outside any transaction (`audit/workflow-history-keeper.ts`).
+ */
+const apiWorkflowHistories: Migration = {
+  async up(db) {
+    await sql`
+      create table workflow_histories (
+        workflow_id text primary key,
+        production_id uuid not null,
+        kind text not null,
+        status text not null default 'pending' check (status in ('pending', 'kept', 'missing')),
+        ended_by text not null,
+        ended_at timestamptz not null,
+        attempts integer not null default 0,
+        next_attempt_at timestamptz not null default now(),
+        claimed_until timestamptz,
+        last_error text,
+        run_id text,
+        workflow_type text,
+        closed_at timestamptz,
+        event_count integer,
+        history jsonb,
+        kept_at timestamptz
+      );
+      create index workflow_histories_by_production on workflow_histories (production_id, ended_at);
+      create index workflow_histories_due on workflow_histories (next_attempt_at) where status = 'pending';
+    `.execute(db);
+  },
+  async down(db) {
+    await sql`drop table workflow_histories`.execute(db);
+  },
+};
+
 /** The API's migrations, applied after the event store's in one ordered list. */
 export const apiMigrations: Record<string, Migration> = {
   '2026_11_26_100_api_read_models': api001,
@@ -328,6 +364,7 @@ export const apiMigrations: Record<string, Migration> = {
   '2026_11_28_160_api_technical': apiTechnical,
   '2026_11_29_100_api_show': showMigration,
   '2026_12_01_120_api_incidents': apiIncidents,
+  '2026_12_02_170_api_workflow_histories': apiWorkflowHistories,
 };
 
 /** Applies the event store's and the API's migrations (safe from several processes at once). */

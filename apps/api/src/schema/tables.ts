@@ -2,7 +2,14 @@ import type { ColumnType, Generated } from 'kysely';
 import type { EventStoreTables } from '@panggung/event-store';
 import type { CommunicationTables } from '../communication/tables.ts';
 import type { ShowTables } from '../show/tables.ts';
-import type { EquipmentItem, LoadWindow, TransportRun, VenueDetails } from '@panggung/contracts';
+import type {
+  EquipmentItem,
+  LoadWindow,
+  TransportRun,
+  VenueDetails,
+  WorkflowHistoryKind,
+  WorkflowHistoryStatus,
+} from '@panggung/contracts';
 
 /** Read models and the API's own tables, created by `migrations.ts` beside this file. */
 export interface PeopleTable {
@@ -265,6 +272,31 @@ export interface CrewCalendarTokensTable {
   created_at: ColumnType<Date, string, string>;
 }
 
+/**
+ * A finished workflow whose Temporal history is kept with its production: queued `pending` when an event
+ * says it ended, then `kept` (the history as Temporal's JSON, `historyToJSON`) or `missing` (Temporal has
+ * no such workflow, e.g. past its retention). The scheduling columns belong to the keeper.
+ */
+export interface WorkflowHistoriesTable {
+  workflow_id: string;
+  production_id: string;
+  kind: WorkflowHistoryKind;
+  status: ColumnType<WorkflowHistoryStatus, 'pending' | undefined, WorkflowHistoryStatus>;
+  /** The event type that said the workflow ended. */
+  ended_by: string;
+  ended_at: ColumnType<Date, string, string>;
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date, string | undefined, string>;
+  claimed_until: ColumnType<Date | null, never, string | null>;
+  last_error: string | null;
+  run_id: string | null;
+  workflow_type: string | null;
+  closed_at: ColumnType<Date | null, never, string | null>;
+  event_count: number | null;
+  history: ColumnType<unknown, never, string | null>;
+  kept_at: ColumnType<Date | null, never, string | null>;
+}
+
 export interface ApiTables {
   organisations: OrganisationsTable;
   people: PeopleTable;
@@ -291,6 +323,7 @@ export interface ApiTables {
   crew_unavailability: CrewUnavailabilityTable;
   crew_calendar_tokens: CrewCalendarTokensTable;
   incident_views: IncidentViewsTable;
+  workflow_histories: WorkflowHistoriesTable;
 }
 
 export type Database = EventStoreTables & ApiTables & CommunicationTables & ShowTables;

@@ -20,6 +20,8 @@ import { showProjection } from '../show/projection.ts';
 import { technicalProjection } from '../technical/projection.ts';
 import { timelineChangedReactor } from '../phases/timeline-reactor.ts';
 import { vendorsProjection } from '../vendors/projection.ts';
+import { WorkflowHistoryKeeper } from '../audit/workflow-history-keeper.ts';
+import { workflowHistoryQueue } from '../audit/workflow-history-queue.ts';
 import type { Database } from '../schema/tables.ts';
 
 /** Every read model the API keeps; commands wait for these before answering. Add a capability's here. */
@@ -57,6 +59,8 @@ export const projectionsPlugin = fp<{ run: boolean }>(
       timelineChangedReactor(app.temporal),
       callSheetWorkflowStarter(app.temporal, app.store),
       incidentWorkflowStarter(app.temporal),
+      // Only queues finished workflows' histories; the keeper below fetches them, outside any transaction.
+      workflowHistoryQueue,
     ];
     const runners: Projector<Database>[] = options.run
       ? [...projections, ...reactors].map((projection) =>
@@ -66,6 +70,11 @@ export const projectionsPlugin = fp<{ run: boolean }>(
           }),
         )
       : [];
+    const keeper = options.run
+      ? new WorkflowHistoryKeeper(app.store.db, app.temporal, {
+          onError: (error) => app.log.warn({ err: error }, 'workflow history keeper: will try again'),
+        }).start()
+      : undefined;
 
     async function waitFor(checkpoint: Checkpoint | undefined, timeoutMs = 10_000): Promise<void> {
       if (!checkpoint) return;
@@ -100,7 +109,7 @@ export const projectionsPlugin = fp<{ run: boolean }>(
 
     app.decorate('projections', { waitFor });
     app.addHook('onClose', async () => {
-      await Promise.all(runners.map((runner) => runner.stop()));
+      await Promise.all([...runners.map((runner) => runner.stop()), keeper?.stop()]);
     });
   },
   { name: 'projections', dependencies: ['store', 'temporal'] },
