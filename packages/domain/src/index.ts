@@ -59,3 +59,4 @@ export * from './checkin/checkin.ts';
 export * from './audit/time-travel.ts';
 export * from './audit/changes.ts';
 export * from './audit/show-report.ts';
+export * from './audit/snapshot.ts';

@@ -33,7 +33,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<ApiConfig> = 
     bodyLimitBytes: 256 * 1024,
     heartbeatMs: 60_000,
     liveMaxBufferedBytes: 4 * 1024 * 1024,
-    dbPoolSize: 20,
+    dbPoolSize: 24,
     runProjectors: true,
     secureCookies: false,
     logLevel: 'silent',
