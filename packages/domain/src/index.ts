@@ -60,3 +60,4 @@ export * from './audit/time-travel.ts';
 export * from './audit/changes.ts';
 export * from './audit/show-report.ts';
 export * from './audit/budget-report.ts';
+export * from './audit/snapshot.ts';

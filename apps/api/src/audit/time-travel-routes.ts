@@ -5,18 +5,24 @@ import {
   AuditStateQuery,
   IdParams,
 } from '@panggung/contracts';
-import { changesBetween, peopleIn, productionAt, ValidationError } from '@panggung/domain';
+import { changesBetween, peopleIn, ValidationError } from '@panggung/domain';
 import { compareCheckpoints, parseCheckpoint } from '@panggung/event-store';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Static } from 'typebox';
 import { errors, productionFor } from '../contracts/access.ts';
-import { checkpointParam, personNames, productionEvents, type HistoryBound } from './time-travel-query.ts';
+import {
+  checkpointParam,
+  personNames,
+  productionHistory,
+  productionStateAt,
+  type HistoryBound,
+} from './time-travel-query.ts';
 
 /**
  * Time travel: a production's state at a past moment or position, and the list of changes between two
  * moments with who made each. Computed from the events, never from the read models, so it answers for
- * any moment. Budget roles only (managers, org admin, finance): the snapshot holds every contract with its
+ * any moment: from the nearest stored snapshot of the fold (`audit-snapshots`), then the events after it. Budget roles only (managers, org admin, finance): the snapshot holds every contract with its
  * approvals and the budget figures, which crew and show callers do not see elsewhere either.
  */
 export async function timeTravelRoutes(app: FastifyInstance): Promise<void> {
@@ -45,7 +51,7 @@ export async function timeTravelRoutes(app: FastifyInstance): Promise<void> {
       else if (at !== undefined && position === undefined) bound = { kind: 'at', instant: at };
       else
         throw new ValidationError('Give exactly one of `at` (an instant) or `position` (a checkpoint)', 'at');
-      return productionAt(id, await productionEvents(db(), id, bound));
+      return productionStateAt(db(), id, bound);
     },
   );
 
@@ -68,14 +74,16 @@ export async function timeTravelRoutes(app: FastifyInstance): Promise<void> {
       if (from !== undefined && to !== undefined && Date.parse(to) < Date.parse(from))
         throw new ValidationError('`to` is before `from`', 'to');
       const after = cursor === undefined ? undefined : checkpointParam(cursor, 'cursor');
-      const events = await productionEvents(
+      // Earlier events are still folded (from a snapshot of events all recorded by `from`, if there is
+      // one): they say what the items in the range are called.
+      const { start, events } = await productionHistory(
         db(),
         id,
         to === undefined ? { kind: 'end' } : { kind: 'at', instant: to },
+        from === undefined ? { fromZero: true } : { snapshotRecordedBy: from },
       );
       const names = await personNames(app.store.db, peopleIn(events));
-      // Earlier events are still folded: they say what the items in the range are called.
-      const all = changesBetween(events, { from, to, lang, names });
+      const all = changesBetween(events, { from, to, lang, names }, start);
       const rest =
         after === undefined
           ? all

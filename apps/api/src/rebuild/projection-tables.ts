@@ -31,4 +31,5 @@ export const projectionTables: Readonly<Record<string, readonly ProjectedTable[]
   crew: [{ name: 'crew_shifts', volatileColumns: ['updated_at'] }, { name: 'crew_unavailability' }],
   show: [{ name: 'show_days', volatileColumns: ['updated_at'] }],
   incidents: [{ name: 'incident_views' }],
+  'audit-snapshots': [{ name: 'audit_snapshots' }, { name: 'audit_snapshot_heads' }],
 };

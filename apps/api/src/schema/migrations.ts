@@ -353,6 +353,42 @@ const apiWorkflowHistories: Migration = {
   },
 };
 
+/**
+ * Time-travel checkpoints (issue 7): every `AUDIT_SNAPSHOT_EVERY` events of a production, its folded
+ * audit state (devalue text, `encodeFold`), written by the `audit-snapshots` projection; and where that
+ * projection stands per production. `folder_version` is `AUDIT_FOLDER_VERSION`: rows of another version
+ * are ignored. `max_recorded_at` is the latest `recordedAt` of every event folded (for `?at=`),
+ * `segment_min_recorded_at` the earliest since the snapshot before (so a read for an instant can stop
+ * at the last segment holding an event recorded by then).
+ */
+const apiAuditSnapshots: Migration = {
+  async up(db) {
+    await sql`
+      create table audit_snapshots (
+        production_id text not null,
+        folder_version integer not null,
+        transaction_id xid8 not null,
+        position bigint not null,
+        event_count bigint not null,
+        max_recorded_at timestamptz not null,
+        segment_min_recorded_at timestamptz not null,
+        state text not null,
+        primary key (production_id, folder_version, transaction_id, position)
+      );
+      create table audit_snapshot_heads (
+        production_id text primary key,
+        transaction_id xid8 not null,
+        position bigint not null,
+        event_count bigint not null,
+        last_event_id text not null
+      );
+    `.execute(db);
+  },
+  async down(db) {
+    await sql`drop table audit_snapshot_heads, audit_snapshots`.execute(db);
+  },
+};
+
 /** The API's migrations, applied after the event store's in one ordered list. */
 export const apiMigrations: Record<string, Migration> = {
   '2026_11_26_100_api_read_models': api001,
@@ -365,6 +401,7 @@ export const apiMigrations: Record<string, Migration> = {
   '2026_11_29_100_api_show': showMigration,
   '2026_12_01_120_api_incidents': apiIncidents,
   '2026_12_02_170_api_workflow_histories': apiWorkflowHistories,
+  '2026_12_02_180_api_audit_snapshots': apiAuditSnapshots,
 };
 
 /** Applies the event store's and the API's migrations (safe from several processes at once). */

@@ -238,6 +238,30 @@ export interface IncidentViewsTable {
   version: BigintColumn;
 }
 
+/** A production's folded audit state at one of its events (`audit-snapshots` projection). */
+export interface AuditSnapshotsTable {
+  production_id: string;
+  folder_version: number;
+  /** xid8, as text. */
+  transaction_id: string;
+  position: BigintColumn;
+  event_count: BigintColumn;
+  max_recorded_at: Timestamp;
+  segment_min_recorded_at: Timestamp;
+  /** `encodeFold`'s devalue text. */
+  state: string;
+}
+
+/** The last event of a production the `audit-snapshots` projection has folded, and how many. */
+export interface AuditSnapshotHeadsTable {
+  production_id: string;
+  transaction_id: string;
+  position: BigintColumn;
+  event_count: BigintColumn;
+  /** The id of that last event. */
+  last_event_id: string;
+}
+
 export interface CrewShiftsTable {
   shift_id: string;
   organisation_id: string;
@@ -324,6 +348,8 @@ export interface ApiTables {
   crew_calendar_tokens: CrewCalendarTokensTable;
   incident_views: IncidentViewsTable;
   workflow_histories: WorkflowHistoriesTable;
+  audit_snapshots: AuditSnapshotsTable;
+  audit_snapshot_heads: AuditSnapshotHeadsTable;
 }
 
 export type Database = EventStoreTables & ApiTables & CommunicationTables & ShowTables;

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { sql } from 'kysely';
 import { ApiError } from '../errors/api-error.ts';
 import { approvalsProjection } from '../approvals/projection.ts';
+import { auditSnapshots } from '../audit/snapshot-projection.ts';
 import { budgetProjection } from '../budget/projection.ts';
 import { communicationProjection } from '../communication/projection.ts';
 import { contractsProjection } from '../contracts/contract-projection.ts';
@@ -25,7 +26,7 @@ import { workflowHistoryQueue } from '../audit/workflow-history-queue.ts';
 import type { Database } from '../schema/tables.ts';
 
 /** Every read model the API keeps; commands wait for these before answering. Add a capability's here. */
-export const projections: readonly Projection<Database>[] = [
+export const readModels: readonly Projection<Database>[] = [
   organisationsProjection,
   productionsProjection,
   vendorsProjection,
@@ -41,6 +42,13 @@ export const projections: readonly Projection<Database>[] = [
   showProjection,
   incidentsProjection,
 ];
+
+/**
+ * Every projection the API runs and `projections:rebuild` knows: the read models, and the time-travel
+ * snapshots, which no command waits for (no page shows them, and after a restart its first batch of a
+ * production folds again the events since that production's latest snapshot).
+ */
+export const projections: readonly Projection<Database>[] = [...readModels, auditSnapshots];
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -83,9 +91,9 @@ export const projectionsPlugin = fp<{ run: boolean }>(
       for (;;) {
         const { rows } = await sql<{ name: string; transaction_id: string; position: string }>`
           select name, transaction_id::text as transaction_id, position::text as position
-          from projection_checkpoints where name in (${sql.join(projections.map((p) => p.name))})
+          from projection_checkpoints where name in (${sql.join(readModels.map((p) => p.name))})
         `.execute(app.store.db);
-        const behind = projections.some((projection) => {
+        const behind = readModels.some((projection) => {
           const row = rows.find((r) => r.name === projection.name);
           return (
             !row ||

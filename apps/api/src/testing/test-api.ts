@@ -33,7 +33,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<ApiConfig> = 
     bodyLimitBytes: 256 * 1024,
     heartbeatMs: 60_000,
     liveMaxBufferedBytes: 4 * 1024 * 1024,
-    // As in production (PANGGUNG_DB_POOL_SIZE): each of the 19 running projectors holds one connection.
+    // As in production (PANGGUNG_DB_POOL_SIZE): each of the 20 running projectors holds one connection.
     dbPoolSize: 30,
     runProjectors: true,
     secureCookies: false,

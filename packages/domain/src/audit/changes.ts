@@ -58,17 +58,22 @@ const PERSON_KEYS: ReadonlySet<string> = new Set([
 /**
  * The list of changes: one entry per event recorded after `from` and up to `to`, oldest first, each with
  * who made it and a sentence naming the item. Events before `from` are folded only to know what the
- * items were called (a contract is named by its RFQ's title).
+ * items were called (a contract is named by its RFQ's title). `fold` may start from a snapshot of the
+ * events before `events` (all recorded at or before `from`, so none of them is a change in the range);
+ * it is folded on in place.
  *
  * @example
  * changesBetween(events, { from, to, lang: 'id', names })[0].summary
  * // 'Kontrak Sistem tata suara disetujui oleh Budi Santoso (langkah keuangan)'
  */
-export function changesBetween(events: Iterable<AuditEvent>, options: ChangeOptions): AuditChange[] {
+export function changesBetween(
+  events: Iterable<AuditEvent>,
+  options: ChangeOptions,
+  fold: AuditFolder = new AuditFolder(''),
+): AuditChange[] {
   const from = options.from === undefined ? -Infinity : Date.parse(options.from);
   const to = options.to === undefined ? Infinity : Date.parse(options.to);
   const changes: AuditChange[] = [];
-  const fold = new AuditFolder('');
   for (const event of events) {
     fold.apply(event);
     const at = Date.parse(event.recordedAt);

@@ -168,12 +168,18 @@ export function auditStateOf(fold: AuditFold): AuditState {
 /**
  * A production as it was after the given events: its events in global order, up to the moment asked
  * for. Each capability's own `evolve` folds its events, so the snapshot agrees with the read models.
+ * `from` is where the fold starts: nothing, or a stored snapshot of the events before `events` (see
+ * `decodeFold`); it is folded on in place.
  *
  * @example
  * productionAt(productionId, eventsUpTo(position)).budget // the budget lines at that position
  */
-export function productionAt(productionId: string, events: Iterable<AuditEvent>): AuditState {
-  const folder = new AuditFolder(productionId);
+export function productionAt(
+  productionId: string,
+  events: Iterable<AuditEvent>,
+  from: AuditFolder = new AuditFolder(productionId),
+): AuditState {
+  const folder = from;
   for (const event of events) folder.apply(event);
   return auditStateOf(folder);
 }
