@@ -10,7 +10,8 @@
  * (a) rebuild: every API projection run by its Projector from zero over the whole store, then the
  *     blue/green `rebuildProjection` of the budget projection (replay into shadow tables, compare, swap);
  * (b) time travel: the production's state at 5 random past positions, as `GET …/audit/state?position=`
- *     computes it (`productionEvents` then the domain's `productionAt`, without HTTP): p50 and max;
+ *     computes it (the nearest stored snapshot, the events after it, the domain's `productionAt`; without
+ *     HTTP): p50 and max. The snapshots are written by the `audit-snapshots` projection during (a);
  * (c) verification: `store.verifyProduction`, and the offline `verifyExport` over an export file.
  *
  * Prints a table with the targets beside each figure. PostgreSQL's own memory is not in the RSS.
@@ -40,7 +41,7 @@ import { createDatabase, findFreePort, startPostgres, type RunningPostgres } fro
 import { sql } from 'kysely';
 import { budgetProjection } from '../src/budget/projection.ts';
 import { exportLines } from '../src/audit/verify-routes.ts';
-import { productionEvents } from '../src/audit/time-travel-query.ts';
+import { productionHistory } from '../src/audit/time-travel-query.ts';
 import { rebuildProjection } from '../src/rebuild/rebuild.ts';
 import { migrate } from '../src/schema/migrations.ts';
 import type { Database } from '../src/schema/tables.ts';
@@ -191,15 +192,18 @@ async function main(): Promise<void> {
     for (const row of positions) {
       const checkpoint = { transactionId: BigInt(row.transaction_id), position: BigInt(row.position) };
       const run = await measured(async () => {
-        const events = await productionEvents(store!.db as never, DEMO.concertId, {
+        // As `GET …/audit/state?position=` answers: the nearest snapshot, then the events after it.
+        const { start, events } = await productionHistory(store!.db as never, DEMO.concertId, {
           kind: 'position',
           checkpoint,
         });
-        productionAt(DEMO.concertId, events);
+        productionAt(DEMO.concertId, events, start);
         return events.length;
       });
       travels.push({ ms: run.ms, peakRss: run.peakRss, events: run.value });
-      log(`#   state at ${formatCheckpoint(checkpoint)}: ${fmt(run.value)} events in ${fmt(run.ms)} ms`);
+      log(
+        `#   state at ${formatCheckpoint(checkpoint)}: ${fmt(run.value)} events folded after the nearest snapshot in ${fmt(run.ms)} ms`,
+      );
     }
     const sortedMs = travels.map((t) => t.ms).sort((a, b) => a - b);
 
