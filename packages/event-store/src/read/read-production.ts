@@ -48,6 +48,19 @@ export async function readProductionPage(
       'after',
       'must be a checkpoint { transactionId: bigint, position: bigint }',
     );
+  if (!horizon) {
+    // Nothing is held back inside a snapshot: a plain walk of `events_by_production`, in index order (the
+    // lateral form below sorts the page again, and a page of wide rows spills that sort to disk).
+    const { rows } = await sql<EventRow>`
+      select ${sql.raw(EVENT_COLUMNS)} from events
+      where data->>'productionId' = ${productionId}
+        and (transaction_id, position) > (${after.transactionId.toString()}::xid8, ${after.position.toString()}::bigint)
+      order by transaction_id, position
+      limit ${limit}
+    `.execute(db);
+    const events = rows.map(toStoredEvent);
+    return { events, checkpoint: events.at(-1)?.checkpoint ?? after, heldBack: false };
+  }
   const { rows } = await sql<EventRow & { held_back: boolean }>`
     with horizon as materialized (
       select case when ${horizon} then pg_snapshot_xmin(pg_current_snapshot()) else null end as xmin

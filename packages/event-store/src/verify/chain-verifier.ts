@@ -1,5 +1,5 @@
 import type { JsonObject } from '../types.ts';
-import { chainHash, contentHash, GENESIS_HASH } from './hashing.ts';
+import { LinkHasher } from './hashing.ts';
 
 /** What the verifier needs of an event: as stored, or as read back from an export. */
 export interface VerifiableEvent {
@@ -42,7 +42,8 @@ export interface VerifyReport {
 
 interface StreamWalk {
   version: bigint;
-  hash: Buffer;
+  /** Hex hash of the last verified event ('' before version 1). */
+  hex: string;
   broken: boolean;
 }
 
@@ -56,15 +57,30 @@ export class ChainVerifier {
   readonly #streams = new Map<string, StreamWalk>();
   #events = 0;
   readonly #brokenLinks: BrokenLink[] = [];
-  /** Each stream's last verified version and hash, when the caller wants to compare heads. */
-  readonly heads = new Map<string, { version: bigint; hash: string }>();
+  readonly #hasher = new LinkHasher();
 
   constructor(private readonly keepHeads = false) {}
 
-  add(event: VerifiableEvent): void {
+  /**
+   * Each stream's last verified version and hash, when the caller wants to compare heads (a new map on
+   * each call: take it once, after the walk). A stream none of whose events held is absent.
+   */
+  get heads(): Map<string, { version: bigint; hash: string }> {
+    const heads = new Map<string, { version: bigint; hash: string }>();
+    if (this.keepHeads)
+      for (const [streamId, walk] of this.#streams)
+        if (walk.version > 0n) heads.set(streamId, { version: walk.version, hash: walk.hex });
+    return heads;
+  }
+
+  /**
+   * Checks the next event of its stream. `previousHash` stands in for `event.previousHash`, so a caller
+   * that holds it apart (a production's history) need not copy the event to attach it.
+   */
+  add(event: VerifiableEvent, previousHash: string | undefined = event.previousHash): void {
     let walk = this.#streams.get(event.streamId);
     if (!walk) {
-      walk = { version: 0n, hash: GENESIS_HASH, broken: false };
+      walk = { version: 0n, hex: '', broken: false };
       this.#streams.set(event.streamId, walk);
     }
     this.#events++;
@@ -79,7 +95,7 @@ export class ChainVerifier {
       );
       return;
     }
-    if (event.previousHash !== undefined && event.previousHash !== walk.hash.toString('hex')) {
+    if (previousHash !== undefined && previousHash !== walk.hex) {
       this.#break(
         walk,
         event,
@@ -88,8 +104,8 @@ export class ChainVerifier {
       );
       return;
     }
-    const expected = chainHash(walk.hash, contentHash(event), event.streamId, event.streamVersion);
-    if (expected.toString('hex') !== event.hash) {
+    const expected = this.#hasher.link(walk.hex, event, event.streamId, event.streamVersion);
+    if (expected !== event.hash) {
       this.#break(
         walk,
         event,
@@ -99,8 +115,12 @@ export class ChainVerifier {
       return;
     }
     walk.version = event.streamVersion;
-    walk.hash = expected;
-    if (this.keepHeads) this.heads.set(event.streamId, { version: walk.version, hash: event.hash });
+    walk.hex = expected;
+  }
+
+  /** Every stream seen so far, whether its chain holds or not. */
+  streamIds(): IterableIterator<string> {
+    return this.#streams.keys();
   }
 
   /** Records a broken link found outside the chain walk (e.g. a head that does not match). */

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { START } from '../checkpoint.ts';
+import type { ReadAllResult } from '../read/read-all.ts';
 import { readProductionPage } from '../read/read-production.ts';
-import type { StoredEvent } from '../types.ts';
+import type { Checkpoint, StoredEvent } from '../types.ts';
 import { ChainVerifier, type VerifyReport } from './chain-verifier.ts';
 import { checkHeads, type StreamHead } from './verify.ts';
 
@@ -26,7 +27,7 @@ export async function* productionHistory(
 ): AsyncGenerator<LinkedEvent> {
   const trx = await snapshot(db);
   try {
-    yield* historyIn(trx, productionId);
+    for await (const page of historyPages(trx, productionId)) yield* page;
   } finally {
     await trx.rollback().execute();
   }
@@ -41,57 +42,78 @@ function snapshot(db: Kysely<unknown>) {
   return db.startTransaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute();
 }
 
-async function* historyIn(
+/**
+ * The history a page at a time (one array per database page, so a consumer pays one await per page, not
+ * per event). The next page is asked for before this one is handed over: PostgreSQL reads and sends it
+ * while the caller hashes.
+ */
+async function* historyPages(
   db: Kysely<unknown>,
   productionId: string,
-  batchSize = 5_000,
-): AsyncGenerator<LinkedEvent> {
+  batchSize = 10_000,
+): AsyncGenerator<LinkedEvent[]> {
   const last = new Map<string, { version: bigint; hash: string }>();
   const waiting = new Map<string, Map<bigint, StoredEvent>>();
-  let after = START;
-  for (;;) {
-    const page = await readProductionPage(db, productionId, { after, limit: batchSize }, false);
-    for (const event of page.events) {
-      const before = last.get(event.streamId);
-      if (!before && event.streamVersion > 1n) {
-        // The stream began before this production's first event in it: its earlier events name no
-        // production (or another). Link to the stored predecessor; the verifier reports the gap.
-        last.set(event.streamId, {
-          version: event.streamVersion - 1n,
-          hash: await storedHash(db, event.streamId, event.streamVersion - 1n),
-        });
-      } else if (before && event.streamVersion > before.version + 1n) {
-        const held = waiting.get(event.streamId) ?? new Map<bigint, StoredEvent>();
-        held.set(event.streamVersion, event);
-        waiting.set(event.streamId, held);
-        continue;
+  const read = (after: Checkpoint) =>
+    readProductionPage(db, productionId, { after, limit: batchSize }, false);
+  let next: Promise<ReadAllResult> | undefined = read(START);
+  try {
+    while (next) {
+      const page: ReadAllResult = await next;
+      next = page.events.length < batchSize ? undefined : read(page.checkpoint);
+      const linked: LinkedEvent[] = [];
+      for (const event of page.events) {
+        const before = last.get(event.streamId);
+        if (!before && event.streamVersion > 1n) {
+          // The stream began before this production's first event in it: its earlier events name no
+          // production (or another). Link to the stored predecessor; the verifier reports the gap.
+          last.set(event.streamId, {
+            version: event.streamVersion - 1n,
+            hash: await storedHash(db, event.streamId, event.streamVersion - 1n),
+          });
+        } else if (before && event.streamVersion > before.version + 1n) {
+          const held = waiting.get(event.streamId) ?? new Map<bigint, StoredEvent>();
+          held.set(event.streamVersion, event);
+          waiting.set(event.streamId, held);
+          continue;
+        }
+        release(event, linked);
       }
-      yield* release(event);
+      if (linked.length > 0) yield linked;
     }
-    after = page.checkpoint;
-    if (page.events.length < batchSize) break;
+  } finally {
+    // A consumer that stopped early leaves the page read ahead unclaimed: wait for it (the transaction
+    // ends after it anyway), and let its failure, if any, go unreported rather than unhandled.
+    await next?.catch(() => undefined);
   }
   // Whatever is still held back has a missing predecessor: give it anyway, so the verifier names the gap.
+  const rest: LinkedEvent[] = [];
   for (const held of waiting.values())
     for (const event of [...held.values()].sort((a, b) => Number(a.streamVersion - b.streamVersion)))
-      yield link(event);
+      rest.push(link(event));
+  if (rest.length > 0) yield rest;
 
   function link(event: StoredEvent): LinkedEvent {
-    const previousHash = last.get(event.streamId)?.hash ?? '';
-    last.set(event.streamId, { version: event.streamVersion, hash: event.hash });
+    const before = last.get(event.streamId);
+    const previousHash = before?.hash ?? '';
+    if (before) {
+      before.version = event.streamVersion;
+      before.hash = event.hash;
+    } else last.set(event.streamId, { version: event.streamVersion, hash: event.hash });
     return { event, previousHash };
   }
 
-  function* release(event: StoredEvent): Generator<LinkedEvent> {
-    yield link(event);
+  function release(event: StoredEvent, into: LinkedEvent[]): void {
+    into.push(link(event));
     const held = waiting.get(event.streamId);
-    let next = held?.get(event.streamVersion + 1n);
-    while (held && next) {
-      held.delete(next.streamVersion);
-      yield link(next);
-      next = held.get(next.streamVersion + 1n);
+    if (!held) return;
+    let following = held.get(event.streamVersion + 1n);
+    while (following) {
+      held.delete(following.streamVersion);
+      into.push(link(following));
+      following = held.get(following.streamVersion + 1n);
     }
-    if (held?.size === 0) waiting.delete(event.streamId);
+    if (held.size === 0) waiting.delete(event.streamId);
   }
 }
 
@@ -105,6 +127,8 @@ async function storedHash(db: Kysely<unknown>, streamId: string, version: bigint
 export interface VerifyProductionOptions {
   /** Called every 5,000 events with the number checked so far. */
   readonly onProgress?: (eventsChecked: number) => void;
+  /** Events per read (default 10,000, at most 100,000). */
+  readonly batchSize?: number;
 }
 
 /**
@@ -118,14 +142,15 @@ export async function verifyProduction(
   options: VerifyProductionOptions = {},
 ): Promise<VerifyReport> {
   const verifier = new ChainVerifier(true);
-  const streams = new Set<string>();
   let checked = 0;
   const trx = await snapshot(db);
   try {
-    for await (const { event, previousHash } of historyIn(trx, productionId)) {
-      streams.add(event.streamId);
-      verifier.add({ ...event, previousHash });
-      if (++checked % 5_000 === 0) options.onProgress?.(checked);
+    for await (const page of historyPages(trx, productionId, options.batchSize)) {
+      for (const { event, previousHash } of page) verifier.add(event, previousHash);
+      const before = checked;
+      checked += page.length;
+      if (options.onProgress)
+        for (let at = before - (before % 5_000) + 5_000; at <= checked; at += 5_000) options.onProgress(at);
     }
     options.onProgress?.(checked);
     // Also the streams named after the production (`budget-<id>`, `show-<id>-<day>`): one whose events no
@@ -133,7 +158,7 @@ export async function verifyProduction(
     const named = '%' + productionId.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
     const { rows } = await sql<StreamHead>`
       select stream_id, version, last_hash from streams
-      where stream_id = any(${[...streams]}::text[]) or stream_id like ${named}
+      where stream_id = any(${[...verifier.streamIds()]}::text[]) or stream_id like ${named}
       order by stream_id
     `.execute(trx);
     checkHeads(verifier, rows);

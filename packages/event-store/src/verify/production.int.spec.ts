@@ -95,6 +95,28 @@ describe("a production's history and its verification", () => {
     expect(await store.verifyProduction(P)).toMatchObject({ ok: true, streamsChecked: 3, eventsChecked: 13 });
   });
 
+  it('reports the same read page by page, a stream that joined the production late included', async () => {
+    const R = '6a1f0c2e-0000-4000-8000-0000000000f3';
+    for (let n = 1; n <= 5; n++)
+      await store.append(`budget-${R}`, 'any', [{ type: 'Changed', data: { productionId: R, n } }], actor);
+    // Its first event names no production: the history starts it at version 2, linked to the stored one.
+    await store.append(
+      'contract-9',
+      'no_stream',
+      [
+        { type: 'Drafted', data: { n: 0 } },
+        ...[1, 2].map((n) => ({ type: 'Changed', data: { productionId: R, n } })),
+      ],
+      actor,
+    );
+    const whole = await store.verifyProduction(R);
+    expect(whole).toMatchObject({ ok: false, streamsChecked: 2, eventsChecked: 7 });
+    expect(whole.brokenLinks).toEqual([
+      expect.objectContaining({ streamId: 'contract-9', streamVersion: 2n, reason: 'version-gap' }),
+    ]);
+    for (const batchSize of [1, 2, 3]) expect(await store.verifyProduction(R, { batchSize })).toEqual(whole);
+  });
+
   it('names the first broken link of an edited event, and a stream taken out of the production', async () => {
     await tamper(
       `update events set data = jsonb_set(data, '{note}', '"diubah"') where stream_id = 'contract-7' and stream_version = 5`,

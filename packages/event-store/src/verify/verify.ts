@@ -63,8 +63,9 @@ export interface StreamHead {
 
 /** Reports every stream whose recorded head is not where its walked chain ended (a removed tail). */
 export function checkHeads(verifier: ChainVerifier, heads: readonly StreamHead[]): void {
+  const walkedHeads = verifier.heads;
   for (const head of heads) {
-    const walked = verifier.heads.get(head.stream_id);
+    const walked = walkedHeads.get(head.stream_id);
     const hash = head.last_hash.toString('hex');
     if (!walked || walked.version !== BigInt(head.version) || walked.hash !== hash) {
       verifier.report({
