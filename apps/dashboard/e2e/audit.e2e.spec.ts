@@ -416,4 +416,37 @@ describe('audit and replay after the show, in the browser', () => {
     await report.screenshot({ path: path.join(shots, 'audit-03-report.png') });
     expect(pageErrors).toEqual([]);
   });
+
+  it('shows the budget as of now and keeps the approval workflow’s Temporal history to download', async () => {
+    await manager.goto(`${baseUrl}/productions/${CONCERT}/audit`);
+    const budget = manager.getByRole('region', { name: 'Anggaran saat penutupan' });
+    await budget.getByRole('table').first().waitFor(WAIT);
+    await budget
+      .getByText(/belum ditutup|per saat ini/i)
+      .first()
+      .waitFor(WAIT);
+    await budget.screenshot({ path: path.join(shots, 'audit-04-budget.png') });
+
+    // The approval ended when the contract was signed; the keeper fetches its history from Temporal.
+    const workflows = manager.getByRole('region', { name: 'Riwayat workflow' });
+    const approval = workflows.getByRole('row').filter({ hasText: 'Persetujuan kontrak' }).first();
+    await approval.waitFor(WAIT);
+    const link = approval.getByRole('link', { name: 'Unduh JSON' });
+    // Listed as being fetched until the keeper has it: reload the page, as a user would, until it is kept.
+    await expect
+      .poll(async () => {
+        if (await link.isVisible()) return true;
+        await manager.reload();
+        await approval.waitFor(WAIT);
+        return link.isVisible();
+      }, WAIT)
+      .toBe(true);
+    const [download] = await Promise.all([manager.waitForEvent('download', WAIT), link.click()]);
+    const history = JSON.parse(await fs.readFile(await download.path(), 'utf8')) as {
+      events: { eventType: string }[];
+    };
+    expect(history.events.length).toBeGreaterThan(3);
+    expect(history.events[0]!.eventType).toMatch(/WORKFLOW_EXECUTION_STARTED|WorkflowExecutionStarted/);
+    expect(pageErrors).toEqual([]);
+  });
 });
