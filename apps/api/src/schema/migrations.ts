@@ -1,6 +1,6 @@
 import { migrateToLatest } from '@panggung/event-store';
 import { sql, type Kysely, type Migration } from 'kysely';
-import { communicationMigration } from '../communication/migration.ts';
+import { commentRepliesMigration, communicationMigration } from '../communication/migration.ts';
 import { showMigration } from '../show/migration.ts';
 
 const api001: Migration = {
@@ -328,6 +328,7 @@ export const apiMigrations: Record<string, Migration> = {
   '2026_11_28_160_api_technical': apiTechnical,
   '2026_11_29_100_api_show': showMigration,
   '2026_12_01_120_api_incidents': apiIncidents,
+  '2026_12_02_100_api_comment_replies': commentRepliesMigration,
 };
 
 /** Applies the event store's and the API's migrations (safe from several processes at once). */
