@@ -10,6 +10,7 @@ import type { Database } from '../schema/tables.ts';
  */
 export const approvalsProjection: Projection<Database> = {
   name: 'approvals',
+  handles: (event) => event.type === 'ApprovalPolicySet' || event.streamId.startsWith('contract-'),
   async apply(trx, events) {
     for (const event of events) await applyOne(trx, event);
   },

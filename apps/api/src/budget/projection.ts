@@ -1,5 +1,5 @@
 import type { BudgetEvents } from '@panggung/contracts';
-import type { Projection } from '@panggung/event-store';
+import type { Projection, StoredEvent } from '@panggung/event-store';
 import { sql } from 'kysely';
 import type { Database } from '../schema/tables.ts';
 
@@ -12,6 +12,8 @@ interface LineChange {
   actual: number;
 }
 
+const handles = (event: StoredEvent): boolean => event.streamId.startsWith('budget-');
+
 /**
  * Budget lines per production and category: estimate, committed (signed contracts), actual (payments).
  * A batch's events are folded per line first and written with one upsert per line touched (not two
@@ -20,10 +22,11 @@ interface LineChange {
  */
 export const budgetProjection: Projection<Database> = {
   name: 'budget',
+  handles,
   async apply(trx, events) {
     const changes = new Map<string, LineChange>();
     for (const event of events) {
-      if (!event.streamId.startsWith('budget-')) continue;
+      if (!handles(event)) continue;
       const { productionId, category } = event.data as unknown as BudgetEvents.BudgetEstimateSet;
       const key = `${productionId}\u0000${category}`;
       let change = changes.get(key);

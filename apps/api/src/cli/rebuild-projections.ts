@@ -1,15 +1,16 @@
 import { parseArgs } from 'node:util';
 import { createEventStore } from '@panggung/event-store';
 import { formatProgress } from '../rebuild/progress.ts';
-import { rebuildProjection, type RebuildProgress, type RebuildReport } from '../rebuild/rebuild.ts';
+import { rebuildProjections, type RebuildProgress, type RebuildReport } from '../rebuild/rebuild.ts';
 import type { Database } from '../schema/tables.ts';
 import { projections } from '../services/projections.ts';
 
 /**
  * `pnpm projections:rebuild [--dry-run] [--accept-differences] [name…]`: rebuilds the named projections
- * (all by default) from the first event into shadow tables while the API keeps serving, checks them
- * equal to the live ones and swaps them in (README: Rebuilding projections). Progress goes to stderr,
- * the reports to stdout; the exit code is 1 when a projection was not swapped in.
+ * (all by default) from the first event into shadow tables while the API keeps serving, reading the log
+ * once for all of them, checks each equal to the live one and swaps it in (README: Rebuilding
+ * projections). Progress goes to stderr, the reports to stdout; the exit code is 1 when a projection was
+ * not swapped in.
  */
 const USAGE = 'Usage: pnpm projections:rebuild [--dry-run] [--accept-differences] [name…]';
 const { values, positionals } = parseArgs({
@@ -36,21 +37,33 @@ if (!url) {
   process.exit(2);
 }
 
-/** Redraws one line on a terminal (at most 10 times a second); elsewhere prints a line every 5 s. */
+/**
+ * Redraws one line on a terminal (at most 10 times a second); elsewhere prints a line every 5 s. A new
+ * stage (the shared replay, each projection's swap) always gets its line.
+ */
 function progressPrinter(): { update(progress: RebuildProgress): void; end(): void } {
   const tty = process.stderr.isTTY;
   const started = Date.now();
   let printed = 0;
   let latest: RebuildProgress | undefined;
-  const print = ({ projection, phase, done, total }: RebuildProgress) => {
-    const label = phase === 'swapping' ? `${projection} (swapping)` : projection;
-    const line = formatProgress({ label, done, total, elapsedMs: Date.now() - started });
+  let stage = '';
+  const labelOf = ({ projection, phase }: RebuildProgress) =>
+    phase === 'swapping' ? `${projection} (swapping)` : projection;
+  const print = (progress: RebuildProgress) => {
+    const line = formatProgress({ ...progress, label: labelOf(progress), elapsedMs: Date.now() - started });
     process.stderr.write(tty ? `\r${line}\x1b[K` : `${line}\n`);
   };
   return {
     update(progress) {
+      const next = labelOf(progress);
+      // The last figures of the stage that ends, then the new one at once.
+      if (next !== stage && latest && tty) {
+        print(latest);
+        process.stderr.write('\n');
+      }
       latest = progress;
-      if (Date.now() - printed < (tty ? 100 : 5_000)) return;
+      if (next === stage && Date.now() - printed < (tty ? 100 : 5_000)) return;
+      stage = next;
       printed = Date.now();
       print(progress);
     },
@@ -84,24 +97,22 @@ function describe(report: RebuildReport): string {
 
 const store = createEventStore<Database>({ connectionString: url, poolSize: 3 });
 const chosen = positionals.length > 0 ? projections.filter((p) => positionals.includes(p.name)) : projections;
+const printer = progressPrinter();
 try {
-  for (const projection of chosen) {
-    const printer = progressPrinter();
-    try {
-      const report = await rebuildProjection(store, projection, {
-        dryRun: values['dry-run'],
-        acceptDifferences: values['accept-differences'],
-        onProgress: (progress) => printer.update(progress),
-      });
-      printer.end();
-      console.log(describe(report));
-      if (!report.swapped && !values['dry-run']) process.exitCode = 1;
-    } catch (error) {
-      printer.end();
-      console.error(error instanceof Error ? error.message : error);
-      process.exitCode = 1;
-    }
+  const reports = await rebuildProjections(store, chosen, {
+    dryRun: values['dry-run'],
+    acceptDifferences: values['accept-differences'],
+    onProgress: (progress) => printer.update(progress),
+  });
+  printer.end();
+  for (const report of reports) {
+    console.log(describe(report));
+    if (!report.swapped && !values['dry-run']) process.exitCode = 1;
   }
+} catch (error) {
+  printer.end();
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
 } finally {
   await store.close();
 }

@@ -1,4 +1,4 @@
-import type { Projection } from '@panggung/event-store';
+import type { Projection, StoredEvent } from '@panggung/event-store';
 import type { Database } from '../schema/tables.ts';
 import type { Fold } from './fold-stream.ts';
 
@@ -19,25 +19,35 @@ export function stateViewProjection<Event, State>(
   table: StateViewTable,
   fold: Fold<Event, State>,
 ): Projection<Database> {
+  const handles = (event: StoredEvent): boolean => event.streamId.startsWith(streamPrefix);
   return {
     name,
+    handles,
     async apply(trx, events) {
+      // Folded per production in memory, then one read and one write per production the batch touches
+      // (not per event): a rebuild replays long streams through here.
+      const touched = new Map<string, StoredEvent[]>();
       for (const event of events) {
-        if (!event.streamId.startsWith(streamPrefix)) continue;
+        if (!handles(event)) continue;
         const productionId = event.streamId.slice(streamPrefix.length);
+        const list = touched.get(productionId);
+        if (list) list.push(event);
+        else touched.set(productionId, [event]);
+      }
+      for (const [productionId, own] of touched) {
         const row = await trx
           .selectFrom(table)
           .select('state')
           .where('production_id', '=', productionId)
           .executeTakeFirst();
-        const current = (row?.state as State | undefined) ?? fold.initial;
-        const state = fold.eventTypes.has(event.type)
-          ? fold.evolve(current, { type: event.type, data: event.data } as unknown as Event)
-          : current;
+        let state = (row?.state as State | undefined) ?? fold.initial;
+        for (const event of own)
+          if (fold.eventTypes.has(event.type))
+            state = fold.evolve(state, { type: event.type, data: event.data } as unknown as Event);
         const values = {
           production_id: productionId,
           state: JSON.stringify(state),
-          version: event.streamVersion.toString(),
+          version: own.at(-1)!.streamVersion.toString(),
         };
         await trx
           .insertInto(table)

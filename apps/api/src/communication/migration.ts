@@ -39,3 +39,18 @@ export const communicationMigration: Migration = {
     await sql`drop table notifications, comments`.execute(db);
   },
 };
+
+/**
+ * Replies by their thread's root (registered as `2026_12_02_100_api_comment_replies`): the reply rule
+ * looks up a thread's participants for every reply, which scanned every comment without it.
+ */
+export const commentRepliesMigration: Migration = {
+  async up(db) {
+    await sql`create index comments_by_parent on comments (parent_id) where parent_id is not null`.execute(
+      db,
+    );
+  },
+  async down(db) {
+    await sql`drop index comments_by_parent`.execute(db);
+  },
+};

@@ -4,7 +4,7 @@ import { COMMENT_EVENT_TYPES } from '@panggung/domain';
 import type { Projection, StoredEvent } from '@panggung/event-store';
 import type { Transaction } from 'kysely';
 import type { Database } from '../schema/tables.ts';
-import { NOTIFICATION_RULES } from './rules/index.ts';
+import { NOTIFICATION_RULES, NOTIFYING_EVENT_TYPES } from './rules/index.ts';
 
 /** A notification's id from its cause, so a replay makes the same notifications (and no duplicates). */
 export function notificationId(eventId: string, personId: string, kind: string): string {
@@ -20,6 +20,10 @@ export function notificationId(eventId: string, personId: string, kind: string):
  */
 export const communicationProjection: Projection<Database> = {
   name: 'communication',
+  handles: (event) =>
+    COMMENT_EVENT_TYPES.has(event.type) ||
+    event.type === 'NotificationsRead' ||
+    NOTIFYING_EVENT_TYPES.has(event.type),
   async apply(trx, events) {
     for (const event of events) {
       if (COMMENT_EVENT_TYPES.has(event.type) && event.streamId.startsWith('comments-'))

@@ -4,6 +4,7 @@ import type { Transaction, Updateable } from 'kysely';
 import type { ContractsTable, Database } from '../schema/tables.ts';
 
 const PREFIX = 'contract-';
+const handles = (event: StoredEvent): boolean => event.streamId.startsWith(PREFIX);
 
 /**
  * Contracts as lists and pages read them (status, step, assignee, terms), and every event of each
@@ -11,9 +12,10 @@ const PREFIX = 'contract-';
  */
 export const contractsProjection: Projection<Database> = {
   name: 'contracts',
+  handles,
   async apply(trx, events) {
     for (const event of events) {
-      if (!event.streamId.startsWith(PREFIX)) continue;
+      if (!handles(event)) continue;
       const contractId = event.streamId.slice(PREFIX.length);
       await applyOne(trx, event);
       await trx

@@ -1,13 +1,16 @@
 import type { ContractEvents } from '@panggung/contracts';
-import type { Projection } from '@panggung/event-store';
+import type { Projection, StoredEvent } from '@panggung/event-store';
 import type { Database } from '../schema/tables.ts';
+
+const handles = (event: StoredEvent): boolean => event.streamId.startsWith('rfq-');
 
 /** Requests for quotation and each vendor's latest quote. */
 export const rfqsProjection: Projection<Database> = {
   name: 'rfqs',
+  handles,
   async apply(trx, events) {
     for (const event of events) {
-      if (!event.streamId.startsWith('rfq-')) continue;
+      if (!handles(event)) continue;
       const version = event.streamVersion.toString();
       switch (event.type) {
         case 'RfqIssued': {

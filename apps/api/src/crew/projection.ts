@@ -1,5 +1,5 @@
 import type { CrewEvents } from '@panggung/contracts';
-import type { Projection } from '@panggung/event-store';
+import type { Projection, StoredEvent } from '@panggung/event-store';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../schema/tables.ts';
 
@@ -18,21 +18,31 @@ async function organisationOf(trx: Transaction<Database>, productionId: string):
   return row.organisation_id;
 }
 
+const handles = (event: StoredEvent): boolean => event.streamId.startsWith('crew-');
+
 /**
  * The organisation's shifts and unavailable periods across productions, for the conflict checks of new
  * shifts (and logistics') and the calendar feeds. A reschedule raises the shift's iCalendar sequence.
  */
 export const crewProjection: Projection<Database> = {
   name: 'crew',
+  handles,
   async apply(trx, events) {
+    // A production's organisation never changes: looked up once per batch, not once per shift.
+    const organisations = new Map<string, string>();
+    const organisation = async (productionId: string) => {
+      let id = organisations.get(productionId);
+      if (id === undefined) organisations.set(productionId, (id = await organisationOf(trx, productionId)));
+      return id;
+    };
     for (const event of events) {
-      if (!event.streamId.startsWith('crew-')) continue;
+      if (!handles(event)) continue;
       switch (event.type) {
         case 'ShiftAssigned':
         case 'ShiftRescheduled': {
           const { shift } = event.data as unknown as CrewEvents.ShiftAssigned;
           const values = {
-            organisation_id: await organisationOf(trx, shift.productionId),
+            organisation_id: await organisation(shift.productionId),
             production_id: shift.productionId,
             person_id: shift.personId,
             starts_at: shift.startsAt,
@@ -64,7 +74,7 @@ export const crewProjection: Projection<Database> = {
             .insertInto('crew_unavailability')
             .values({
               period_id: period.periodId,
-              organisation_id: await organisationOf(trx, period.productionId),
+              organisation_id: await organisation(period.productionId),
               production_id: period.productionId,
               person_id: period.personId,
               starts_at: period.startsAt,

@@ -1,13 +1,16 @@
 import type { LogisticsEvents } from '@panggung/contracts';
-import type { Projection } from '@panggung/event-store';
+import type { Projection, StoredEvent } from '@panggung/event-store';
 import type { Database } from '../schema/tables.ts';
+
+const handles = (event: StoredEvent): boolean => event.streamId.startsWith('logistics-');
 
 /** Venue, equipment, transport runs and load windows per production; conflicts are computed on read. */
 export const logisticsProjection: Projection<Database> = {
   name: 'logistics',
+  handles,
   async apply(trx, events) {
     for (const event of events) {
-      if (!event.streamId.startsWith('logistics-')) continue;
+      if (!handles(event)) continue;
       switch (event.type) {
         case 'VenueDetailsSet': {
           const { productionId, venue } = event.data as unknown as LogisticsEvents.VenueDetailsSet;

@@ -1,10 +1,13 @@
 import type { OrganisationEvents } from '@panggung/contracts';
-import type { Projection } from '@panggung/event-store';
+import type { Projection, StoredEvent } from '@panggung/event-store';
 import type { Database } from '../schema/tables.ts';
+
+const TYPES: ReadonlySet<string> = new Set(['OrganisationCreated', 'PersonRegistered']);
 
 /** Organisations and people, as sign-in and access control read them. */
 export const organisationsProjection: Projection<Database> = {
   name: 'organisations',
+  handles: (event: StoredEvent) => TYPES.has(event.type),
   async apply(trx, events) {
     for (const event of events) {
       if (event.type === 'OrganisationCreated') {

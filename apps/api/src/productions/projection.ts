@@ -4,13 +4,15 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../schema/tables.ts';
 
 const PREFIX = 'production-';
+const handles = (event: StoredEvent): boolean => event.streamId.startsWith(PREFIX);
 
 /** Productions and their members, as lists, pages and access control read them. */
 export const productionsProjection: Projection<Database> = {
   name: 'productions',
+  handles,
   async apply(trx, events) {
     for (const event of events) {
-      if (!event.streamId.startsWith(PREFIX)) continue;
+      if (!handles(event)) continue;
       await applyOne(trx, event);
       await trx
         .updateTable('productions')

@@ -7,7 +7,7 @@ import { budgetProjection } from '../budget/projection.ts';
 import { projections } from '../services/projections.ts';
 import { bearer, DEMO, startTestApi, type TestApi } from '../testing/test-api.ts';
 import { projectionTables } from './projection-tables.ts';
-import { rebuildProjection, type RebuildProgress } from './rebuild.ts';
+import { rebuildProjection, rebuildProjections, type RebuildProgress } from './rebuild.ts';
 
 /**
  * Blue/green rebuilds on a real API (demo seeded with its plan): every projection replays into shadow
@@ -124,6 +124,72 @@ describe('rebuilding projections', () => {
     expect(await projectedCatering()).toBe('99000000');
     const again = await rebuildProjection(api.app.store, budgetProjection, { dryRun: true });
     expect(again).toMatchObject({ differences: [], swapped: false });
+  });
+
+  it('rebuilds every projection in one pass over the log under concurrent writes, each equal to the live one', async () => {
+    let version = (await budget()).json().version as number;
+    let writing = true;
+    const written = { estimates: 0, comments: 0 };
+    const statuses: number[] = [];
+    const estimates = (async () => {
+      for (let estimate = 20_000_000; writing; estimate += 1_000) {
+        const response = await setEstimate(version, estimate);
+        statuses.push(response.statusCode);
+        version = response.json().version as number;
+        written.estimates++;
+      }
+    })();
+    // Comments that mention somebody: the communication projection's comments and notifications move too.
+    const comments = (async () => {
+      for (let n = 1; writing; n++) {
+        const response = await api.app.inject({
+          method: 'POST',
+          url: `${concert}/comments/production/${DEMO.concertId}`,
+          headers: await as('ayu@gema.test'),
+          payload: { text: `Catatan ${n} untuk @[Sari](${DEMO.people.video})` },
+        });
+        statuses.push(response.statusCode);
+        written.comments++;
+      }
+    })();
+    const progress: RebuildProgress[] = [];
+    let writtenDuring = { ...written };
+    const reports = await rebuildProjections(api.app.store, projections, {
+      batchSize: 3,
+      onProgress: (p) => progress.push(p),
+    }).finally(() => {
+      writtenDuring = { ...written };
+      writing = false;
+    });
+    await Promise.all([estimates, comments]);
+
+    expect(
+      reports.map((r) => ({ name: r.projection, differences: r.differences, swapped: r.swapped })),
+    ).toEqual(projections.map((p) => ({ name: p.name, differences: [], swapped: true })));
+    expect(writtenDuring.estimates).toBeGreaterThanOrEqual(2);
+    expect(writtenDuring.comments).toBeGreaterThanOrEqual(2);
+    expect(statuses.every((status) => status === 200 || status === 201)).toBe(true);
+    // One progress line for the shared replay, then one stage per swap; the log is counted once.
+    const { count } = (await sql<{ count: string }>`select count(*)::text as count from events`.execute(db()))
+      .rows[0]!;
+    expect(
+      progress.filter((p) => p.phase === 'replaying').every((p) => p.projection === '14 projections'),
+    ).toBe(true);
+    expect([...new Set(progress.filter((p) => p.phase === 'swapping').map((p) => p.projection))]).toEqual(
+      projections.map((p) => p.name),
+    );
+    expect(progress.every((p) => p.total >= p.done)).toBe(true);
+    expect(progress.at(-1)?.done).toBe(reports.at(-1)?.events);
+    expect(reports.at(-1)!.events).toBeLessThanOrEqual(Number(count));
+    expect(await leftoverSchemas()).toEqual([]);
+
+    // The swapped-in tables go on following the events, and still equal a replay from zero.
+    expect((await setEstimate(version, 99_000_000)).statusCode).toBe(200);
+    expect(await projectedCatering()).toBe('99000000');
+    const again = await rebuildProjections(api.app.store, projections, { dryRun: true });
+    expect(
+      again.map((r) => ({ name: r.projection, differences: r.differences, swapped: r.swapped })),
+    ).toEqual(projections.map((p) => ({ name: p.name, differences: [], swapped: false })));
   });
 
   it('reports the rows that differ and leaves the live tables in place unless told to swap anyway', async () => {

@@ -1,6 +1,6 @@
 import { migrateToLatest } from '@panggung/event-store';
 import { sql, type Kysely, type Migration } from 'kysely';
-import { communicationMigration } from '../communication/migration.ts';
+import { commentRepliesMigration, communicationMigration } from '../communication/migration.ts';
 import { showMigration } from '../show/migration.ts';
 
 const api001: Migration = {
@@ -402,6 +402,7 @@ export const apiMigrations: Record<string, Migration> = {
   '2026_12_01_120_api_incidents': apiIncidents,
   '2026_12_02_170_api_workflow_histories': apiWorkflowHistories,
   '2026_12_02_180_api_audit_snapshots': apiAuditSnapshots,
+  '2026_12_02_190_api_comment_replies': commentRepliesMigration,
 };
 
 /** Applies the event store's and the API's migrations (safe from several processes at once). */

@@ -12,7 +12,7 @@ import {
   type ShowEvent,
   type ShowState,
 } from '@panggung/domain';
-import type { Projection } from '@panggung/event-store';
+import type { Projection, StoredEvent } from '@panggung/event-store';
 import type { Database } from '../schema/tables.ts';
 
 /** A running show as the read model keeps it: without the keys only the commands need. */
@@ -21,6 +21,11 @@ export type StoredShow = Omit<RunningShow, 'keys'>;
 /** The read model's show, ready for the domain's `showTiming` and `showPosition`. */
 export const runningShowOf = (stored: StoredShow): RunningShow => ({ ...stored, keys: new Map() });
 
+const onRundown = (event: StoredEvent): boolean =>
+  event.streamId.startsWith('rundown-') && RUNDOWN_EVENT_TYPES.has(event.type);
+const onShow = (event: StoredEvent): boolean =>
+  event.streamId.startsWith('show-') && SHOW_EVENT_TYPES.has(event.type);
+
 /**
  * Show days per production: the domain's fold of the rundown stream, and of the show stream once the
  * show has started, with where the show stands in columns of its own. GET routes read this instead of
@@ -28,11 +33,11 @@ export const runningShowOf = (stored: StoredShow): RunningShow => ({ ...stored, 
  */
 export const showProjection: Projection<Database> = {
   name: 'show',
+  handles: (event) => onRundown(event) || onShow(event),
   async apply(trx, events) {
     for (const event of events) {
-      const onRundown = event.streamId.startsWith('rundown-') && RUNDOWN_EVENT_TYPES.has(event.type);
-      const onShow = event.streamId.startsWith('show-') && SHOW_EVENT_TYPES.has(event.type);
-      if (!onRundown && !onShow) continue;
+      const isRundown = onRundown(event);
+      if (!isRundown && !onShow(event)) continue;
       const { productionId, showDay } = event.data as { productionId: string; showDay: string };
       const row = await trx
         .selectFrom('show_days')
@@ -42,7 +47,7 @@ export const showProjection: Projection<Database> = {
         .executeTakeFirst();
       const now = new Date().toISOString();
       const key = { production_id: productionId, show_day: showDay };
-      if (onRundown) {
+      if (isRundown) {
         const before = (row?.rundown as RundownState | null | undefined) ?? initialRundownState;
         const rundown = evolveRundown(before, {
           type: event.type,

@@ -1,13 +1,16 @@
 import type { TimelineEvents } from '@panggung/contracts';
-import type { Projection } from '@panggung/event-store';
+import type { Projection, StoredEvent } from '@panggung/event-store';
 import type { Database } from '../schema/tables.ts';
+
+const handles = (event: StoredEvent): boolean => event.streamId.startsWith('timeline-');
 
 /** Tasks and dependencies per production; the schedule and health are computed on read. */
 export const timelineProjection: Projection<Database> = {
   name: 'timeline',
+  handles,
   async apply(trx, events) {
     for (const event of events) {
-      if (!event.streamId.startsWith('timeline-')) continue;
+      if (!handles(event)) continue;
       const addedAt = event.position.toString();
       switch (event.type) {
         case 'TaskAdded': {

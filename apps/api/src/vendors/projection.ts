@@ -1,10 +1,13 @@
 import type { VendorEvents } from '@panggung/contracts';
-import type { Projection } from '@panggung/event-store';
+import type { Projection, StoredEvent } from '@panggung/event-store';
 import type { Database } from '../schema/tables.ts';
+
+const TYPES: ReadonlySet<string> = new Set(['VendorRegistered', 'VendorUpdated']);
 
 /** The organisation's vendor directory, as lists and the RFQ form read it. */
 export const vendorsProjection: Projection<Database> = {
   name: 'vendors',
+  handles: (event: StoredEvent) => TYPES.has(event.type),
   async apply(trx, events) {
     for (const event of events) {
       if (event.type === 'VendorRegistered') {

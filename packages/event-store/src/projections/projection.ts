@@ -17,6 +17,13 @@ export interface Projection<DB = unknown> {
   readonly name: string;
   /** Applies a batch of events in commit order. Throwing rolls the whole batch back. */
   apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void>;
+  /**
+   * Whether `apply` does anything with this event, when the projection can say so cheaply (its streams or
+   * event types). A rebuild that reads the log once for many projections hands each only the events it
+   * handles and skips a projection with none in a batch; omitted, every event is handed over. `apply`
+   * is still given every event by the live runner, so it keeps its own checks.
+   */
+  handles?(event: StoredEvent): boolean;
   /** Empties the projection's tables, for a rebuild from zero. */
   reset(trx: Transaction<DB>): Promise<void>;
 }
