@@ -139,6 +139,7 @@ export function auditSnapshotsProjection(options: AuditSnapshotOptions = {}): Pr
 
   return {
     name: 'audit-snapshots',
+    handles: (event) => productionOf(event) !== undefined,
     async apply(trx, events) {
       const byProduction = new Map<string, StoredEvent[]>();
       for (const event of events) {
