@@ -173,7 +173,7 @@ describe('rebuilding projections', () => {
     const { count } = (await sql<{ count: string }>`select count(*)::text as count from events`.execute(db()))
       .rows[0]!;
     expect(
-      progress.filter((p) => p.phase === 'replaying').every((p) => p.projection === '14 projections'),
+      progress.filter((p) => p.phase === 'replaying').every((p) => p.projection === `${projections.length} projections`),
     ).toBe(true);
     expect([...new Set(progress.filter((p) => p.phase === 'swapping').map((p) => p.projection))]).toEqual(
       projections.map((p) => p.name),
