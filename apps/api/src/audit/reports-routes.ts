@@ -1,11 +1,5 @@
 import { BudgetReport, IdParams, ReportQuery, ShowDayParams, type NamedRef } from '@panggung/contracts';
-import {
-  BUDGET_REPORT_EVENT_TYPES,
-  budgetReport,
-  NotFoundError,
-  showReport,
-  showTiming,
-} from '@panggung/domain';
+import { BUDGET_REPORT_READS, budgetReport, NotFoundError, showReport, showTiming } from '@panggung/domain';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { Type, type Static } from 'typebox';
@@ -137,7 +131,7 @@ async function budgetReportOf(app: FastifyInstance, { production }: InProduction
     app.store.db as unknown as Kysely<unknown>,
     production.id,
     { kind: 'end' },
-    BUDGET_REPORT_EVENT_TYPES,
+    BUDGET_REPORT_READS,
   );
   // After the read: every event in it was recorded by then, so "as of now" covers them all.
   const now = new Date().toISOString();

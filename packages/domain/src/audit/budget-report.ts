@@ -21,7 +21,7 @@ import {
 import type { AuditEvent } from './time-travel.ts';
 
 /** The events the budget report reads: the budget stream's, and the production's phase changes (to find its close). */
-export const BUDGET_REPORT_EVENT_TYPES: readonly string[] = [
+export const BUDGET_REPORT_READS: readonly string[] = [
   ...BUDGET_EVENT_TYPES,
   'ProductionPhaseChanged',
   'ProductionClosed',
@@ -75,7 +75,7 @@ const OTHER = '';
 
 /**
  * The budget report at close: the production's events in global order (those of
- * `BUDGET_REPORT_EVENT_TYPES` suffice) are folded by the budget's own `evolve` up to the closing event,
+ * `BUDGET_REPORT_READS` suffice) are folded by the budget's own `evolve` up to the closing event,
  * or to the end while the production is not closed (then the report says it is the state as of
  * `context.now`). Per category: estimate, committed (signed contracts), actual (payments), the variances
  * against the estimate, the status the budget's rules give, its lines (each contract committed or paid,

@@ -16,7 +16,7 @@ import {
 } from '@panggung/contracts';
 import { describe, expect, it } from 'vitest';
 import { EVENT_LABELS } from './change-labels.ts';
-import { changesBetween, DETAILED_EVENT_TYPES } from './changes.ts';
+import { changesBetween, DETAILED_CHANGES } from './changes.ts';
 
 /** Payload schemas the event modules export that are parts of events, not events. */
 const NOT_EVENTS = new Set(['BudgetAlertKind', 'UnpaidMilestone']);
@@ -42,7 +42,7 @@ const eventTypes = [
 
 describe('the change list speaks both languages for every event', () => {
   it('has a sentence of its own or a label for every event type the contracts declare', () => {
-    const missing = eventTypes.filter((type) => !DETAILED_EVENT_TYPES.has(type) && !EVENT_LABELS[type]);
+    const missing = eventTypes.filter((type) => !DETAILED_CHANGES.has(type) && !EVENT_LABELS[type]);
     expect(missing).toEqual([]);
     expect(eventTypes.length).toBeGreaterThan(100);
   });
@@ -50,7 +50,7 @@ describe('the change list speaks both languages for every event', () => {
   it('labels only event types that exist and have no sentence of their own', () => {
     const known = new Set(eventTypes);
     expect(Object.keys(EVENT_LABELS).filter((type) => !known.has(type))).toEqual([]);
-    expect(Object.keys(EVENT_LABELS).filter((type) => DETAILED_EVENT_TYPES.has(type))).toEqual([]);
+    expect(Object.keys(EVENT_LABELS).filter((type) => DETAILED_CHANGES.has(type))).toEqual([]);
   });
 
   it('lists an event without its own sentence in the language asked for', () => {

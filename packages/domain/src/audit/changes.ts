@@ -120,7 +120,7 @@ export function humaniseEventType(type: string): string {
 }
 
 /** Event types with a sentence of their own below; the others take theirs from `EVENT_LABELS`. */
-export const DETAILED_EVENT_TYPES: ReadonlySet<string> = new Set([
+export const DETAILED_CHANGES: ReadonlySet<string> = new Set([
   'ProductionCreated',
   'ProductionDetailsUpdated',
   'MemberAdded',
