@@ -18,8 +18,8 @@ export interface ApiConfig {
   /** Bytes a live client may have queued before it is dropped as too slow. */
   readonly liveMaxBufferedBytes: number;
   /**
-   * PostgreSQL connections of this process. Each running projector holds one for its advisory lock, so
-   * this must leave room for requests and the live stream beyond them.
+   * PostgreSQL connections in this process's pool (requests, the live stream, projector batches). The
+   * projectors' advisory locks and the LISTEN for new events take one dedicated connection each, outside it.
    */
   readonly dbPoolSize: number;
   /** Run the projectors in this process (one is active per projection across all API nodes). */

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { append } from './append/append.ts';
 import { createDatabase, type DatabaseOptions } from './db.ts';
 import type { Projection } from './projections/projection.ts';
+import { LockSession } from './projections/lock-session.ts';
 import { Projector, resetProjection, type ProjectorOptions } from './projections/projector.ts';
 import { readAll, type ReadAllResult } from './read/read-all.ts';
 import { readProduction, type ReadProductionOptions } from './read/read-production.ts';
@@ -50,8 +51,11 @@ export class EventStore<Extra = object> {
   readonly notifier: Notifier;
   readonly #now: () => Date;
   readonly #onError: (error: unknown) => void;
+  readonly #options: EventStoreOptions;
+  #locks: LockSession | undefined;
 
   constructor(options: EventStoreOptions) {
+    this.#options = options;
     this.db = createDatabase<Extra>(options);
     this.#now = options.now ?? (() => new Date());
     this.#onError = options.onError ?? (() => {});
@@ -124,13 +128,25 @@ export class EventStore<Extra = object> {
     return productionHistory(this.#untyped, productionId);
   }
 
-  /** Starts a runner for the projection (one active across all processes). */
+  /**
+   * Starts a runner for the projection (one active across all processes). Every runner of this store
+   * takes its advisory lock on one shared connection, its lock session (application name
+   * `<applicationName> locks`), and borrows a pooled connection only for each batch.
+   */
   project(
     projection: Projection<EventStoreTables & Extra>,
     options?: ProjectorOptions,
   ): Projector<EventStoreTables & Extra> {
     void this.notifier.start().catch((error: unknown) => this.#onError(error));
-    return new Projector(this.db, this.notifier, projection, { onError: this.#onError, ...options }).start();
+    this.#locks ??= new LockSession(
+      this.#options.connectionString,
+      `${this.#options.applicationName ?? 'panggung'} locks`,
+      (error) => this.#onError(error),
+    );
+    return new Projector(this.db, this.notifier, this.#locks, projection, {
+      onError: this.#onError,
+      ...options,
+    }).start();
   }
 
   /** Empties the projection and rewinds it to the first event; its runner replays everything. */
@@ -138,7 +154,9 @@ export class EventStore<Extra = object> {
     return resetProjection(this.db, projection);
   }
 
+  /** Closes the store's connections; a projection runner still running stands by until stopped. */
   async close(): Promise<void> {
+    await this.#locks?.close();
     await this.notifier.close();
     await this.db.destroy();
   }

@@ -16,6 +16,7 @@ export { Subscription, type SubscribeOptions } from './subscribe/subscription.ts
 export { Notifier, NOTIFY_CHANNEL } from './subscribe/notifier.ts';
 export type { Projection } from './projections/projection.ts';
 export { Projector, type ProjectorOptions, type ProjectorState } from './projections/projector.ts';
+export { LockSession, type LockLease } from './projections/lock-session.ts';
 export {
   ChainVerifier,
   type VerifiableEvent,

@@ -33,8 +33,8 @@ export function testConfig(databaseUrl: string, overrides: Partial<ApiConfig> = 
     bodyLimitBytes: 256 * 1024,
     heartbeatMs: 60_000,
     liveMaxBufferedBytes: 4 * 1024 * 1024,
-    // As in production (PANGGUNG_DB_POOL_SIZE): each of the 20 running projectors holds one connection.
-    dbPoolSize: 30,
+    // Projectors borrow a pooled connection only per batch (their locks live on the store's lock session).
+    dbPoolSize: 20,
     runProjectors: true,
     secureCookies: false,
     logLevel: 'silent',

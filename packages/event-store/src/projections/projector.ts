@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Checkpoint } from '../types.ts';
 import { readAll } from '../read/read-all.ts';
 import type { Notifier } from '../subscribe/notifier.ts';
+import type { LockSession } from './lock-session.ts';
 import type { Projection } from './projection.ts';
 
 export interface ProjectorOptions {
@@ -18,8 +19,9 @@ export type ProjectorState = 'starting' | 'standby' | 'active' | 'stopped';
 /**
  * Runs one projection: reads events after its checkpoint, applies them and stores the new checkpoint in
  * the same transaction. Only one runner per projection is active across all processes: it holds a
- * PostgreSQL advisory lock on its own connection, and every checkpoint move is also fenced by the
- * checkpoint it started from, so a runner that lost the lock can never apply a batch twice.
+ * PostgreSQL advisory lock through the store's {@link LockSession} (one connection for all its runners),
+ * and every checkpoint move is also fenced by the checkpoint it started from, so a runner that lost the
+ * lock can never apply a batch twice. A batch borrows a pooled connection and gives it back after.
  */
 export class Projector<DB = unknown> {
   #state: ProjectorState = 'starting';
@@ -34,6 +36,7 @@ export class Projector<DB = unknown> {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly notifier: Notifier,
+    private readonly locks: LockSession,
     readonly projection: Projection<DB>,
     private readonly options: ProjectorOptions = {},
   ) {
@@ -87,68 +90,78 @@ export class Projector<DB = unknown> {
   }
 
   async #run(): Promise<void> {
-    await this.db
-      .insertInto('projection_checkpoints' as never)
-      .values({ name: this.projection.name } as never)
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+    // Only when missing: a bare `on conflict do nothing` would wait for a batch in flight on the row.
+    await sql`
+      insert into projection_checkpoints (name)
+      select ${this.projection.name} where not exists (select from projection_checkpoints where name = ${this.projection.name})
+      on conflict do nothing
+    `.execute(this.db);
     while (!this.#stopping) {
       try {
-        await this.db.connection().execute(async (connection) => {
-          const lockKey = sql`hashtextextended(${'projection:' + this.projection.name}, 0)`;
-          const { rows } = await sql<{
-            locked: boolean;
-          }>`select pg_try_advisory_lock(${lockKey}) as locked`.execute(connection);
-          if (!rows[0]?.locked) {
-            this.#state = 'standby';
-            return;
-          }
+        const lease = await this.locks.tryLock(`projection:${this.projection.name}`);
+        if (lease) {
           try {
             this.#state = 'active';
-            await this.#applyUntilStopped(connection);
+            await this.#applyWhileHeld(lease.signal);
           } finally {
-            await sql`select pg_advisory_unlock(${lockKey})`.execute(connection).catch(() => {});
+            await lease.release();
           }
-        });
+        }
+        if (!this.#stopping) this.#state = 'standby';
       } catch (error) {
+        if (!this.#stopping) this.#state = 'standby';
         this.options.onError?.(error);
       }
       if (!this.#stopping) await this.#pause(this.#pollIntervalMs);
     }
   }
 
-  async #applyUntilStopped(connection: Kysely<DB>): Promise<void> {
-    while (!this.#stopping) {
+  /** Applies batches until stopped or the lock is lost, each on a pooled connection borrowed for it. */
+  async #applyWhileHeld(lockLost: AbortSignal): Promise<void> {
+    const done = AbortSignal.any([this.#abort.signal, lockLost]);
+    while (!done.aborted) {
       const seen = this.notifier.generation;
-      const from = await this.#storedCheckpoint(connection);
-      // Read outside the write transaction: an open transaction with an id would hold back every reader.
-      const { events, checkpoint, heldBack } = await readAll(
-        connection as Kysely<unknown>,
-        from,
-        this.#batchSize,
-      );
-      this.#checkpoint = from;
-      if (events.length === 0) {
-        this.#notifyProgress();
-        await this.notifier.waitForChange(seen, heldBack ? 5 : this.#pollIntervalMs, this.#abort.signal);
-        continue;
-      }
-      const applied = await connection.transaction().execute(async (trx) => {
-        // Fencing: move the checkpoint only from where this batch started, or apply nothing.
-        const moved = await sql`
-          update projection_checkpoints
-          set transaction_id = ${checkpoint.transactionId.toString()}::xid8, position = ${checkpoint.position.toString()},
-              updated_at = now()
-          where name = ${this.projection.name}
-            and transaction_id = ${from.transactionId.toString()}::xid8 and position = ${from.position.toString()}
-        `.execute(trx);
-        if (Number(moved.numAffectedRows ?? 0n) !== 1) return false;
-        await this.projection.apply(trx as Transaction<DB>, events);
-        return true;
-      });
-      if (applied) this.#checkpoint = checkpoint;
+      const batch = await this.db.connection().execute((connection) => this.#applyBatch(connection, done));
       this.#notifyProgress();
+      // Nothing to apply: wait for an append, or look again soon if committed events were held back.
+      if (batch === 'idle' || batch === 'held back')
+        await this.notifier.waitForChange(seen, batch === 'held back' ? 5 : this.#pollIntervalMs, done);
     }
+  }
+
+  /** One batch: reads past the checkpoint, then applies and moves the checkpoint in one fenced transaction. */
+  async #applyBatch(
+    connection: Kysely<DB>,
+    done: AbortSignal,
+  ): Promise<'idle' | 'held back' | 'applied' | 'refused'> {
+    const from = await this.#storedCheckpoint(connection);
+    // Read outside the write transaction: an open transaction with an id would hold back every reader.
+    const { events, checkpoint, heldBack } = await readAll(
+      connection as Kysely<unknown>,
+      from,
+      this.#batchSize,
+    );
+    this.#checkpoint = from;
+    if (events.length === 0) return heldBack ? 'held back' : 'idle';
+    // Stopping, or the lock is gone: leave the batch to whoever holds the lock now.
+    if (done.aborted) return 'refused';
+    const applied = await connection.transaction().execute(async (trx) => {
+      // Fencing: move the checkpoint only from where this batch started, or apply nothing. This is what
+      // keeps a runner that lost its lock without noticing yet from applying a batch twice.
+      const moved = await sql`
+        update projection_checkpoints
+        set transaction_id = ${checkpoint.transactionId.toString()}::xid8, position = ${checkpoint.position.toString()},
+            updated_at = now()
+        where name = ${this.projection.name}
+          and transaction_id = ${from.transactionId.toString()}::xid8 and position = ${from.position.toString()}
+      `.execute(trx);
+      if (Number(moved.numAffectedRows ?? 0n) !== 1) return false;
+      await this.projection.apply(trx as Transaction<DB>, events);
+      return true;
+    });
+    if (!applied) return 'refused';
+    this.#checkpoint = checkpoint;
+    return 'applied';
   }
 
   async #storedCheckpoint(connection: Kysely<DB> = this.db): Promise<Checkpoint> {
@@ -168,9 +181,15 @@ export class Projector<DB = unknown> {
   }
 
   #pause(ms: number): Promise<void> {
+    const signal = this.#abort.signal;
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.#abort.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+      const done = (): void => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal.addEventListener('abort', done, { once: true });
     });
   }
 }
