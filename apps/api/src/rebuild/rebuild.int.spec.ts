@@ -173,7 +173,9 @@ describe('rebuilding projections', () => {
     const { count } = (await sql<{ count: string }>`select count(*)::text as count from events`.execute(db()))
       .rows[0]!;
     expect(
-      progress.filter((p) => p.phase === 'replaying').every((p) => p.projection === `${projections.length} projections`),
+      progress
+        .filter((p) => p.phase === 'replaying')
+        .every((p) => p.projection === `${projections.length} projections`),
     ).toBe(true);
     expect([...new Set(progress.filter((p) => p.phase === 'swapping').map((p) => p.projection))]).toEqual(
       projections.map((p) => p.name),
