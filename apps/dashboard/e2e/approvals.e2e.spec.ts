@@ -8,7 +8,7 @@ import { bearer, DEMO, startTestApi, type TestApi } from '@panggung/api/testing'
 import { createActivities, type ActivityDeps } from '@panggung/worker';
 import { quietTemporalRuntime, testWorkflowBundle } from '@panggung/workflows/testing';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { launchChromium } from './browser.ts';
+import { launchChromium, signInPage } from './browser.ts';
 import { buildDashboard } from './build.ts';
 
 /**
@@ -44,18 +44,16 @@ let vendor: Page;
 const shot = (name: string, page: Page) =>
   page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 
-async function signedIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'UTC' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${email}: ${error.message}`));
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Kata sandi').fill(DEMO.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByRole('heading', { name: 'Produksi Anda', level: 1 }).waitFor(WAIT);
-  return page;
-}
+const signedIn = (email: string, viewport?: { width: number; height: number }): Promise<Page> =>
+  signInPage(browser, {
+    baseUrl,
+    email,
+    password: DEMO.password,
+    timezoneId: 'UTC',
+    ...(viewport ? { viewport } : {}),
+    contexts,
+    pageErrors,
+  });
 
 async function apiGet<T>(email: string, url: string): Promise<{ status: number; body: T }> {
   const response = await api.app.inject({ method: 'GET', url, headers: bearer(await api.signIn(email)) });

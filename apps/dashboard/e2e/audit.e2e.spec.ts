@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // worker in this process (the contract's approval workflow, the incident's escalation).
 import { bearer, DEMO } from '@panggung/api/testing';
 import { startTestApiWithWorker, type TestApiWithWorker } from '@panggung/api/testing/with-worker';
-import { launchChromium } from './browser.ts';
+import { launchChromium, signInPage } from './browser.ts';
 import { buildDashboard } from './build.ts';
 
 /**
@@ -192,22 +192,15 @@ async function runTheShow() {
   }
 }
 
-async function signedIn(email: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'id-ID',
+const signedIn = (email: string): Promise<Page> =>
+  signInPage(browser, {
+    baseUrl,
+    email,
+    password: DEMO.password,
     timezoneId: 'Asia/Jakarta',
+    contexts,
+    pageErrors,
   });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${email}: ${error.message}`));
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Kata sandi').fill(DEMO.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByRole('heading', { name: 'Produksi Anda', level: 1 }).waitFor(WAIT);
-  return page;
-}
 
 /** Presses a key on a focused control `times` times. */
 async function press(page: Page, key: string, times: number) {

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The API's test helper: real PostgreSQL and Temporal from the `e2e` project's global setup.
 import { DEMO, startTestApi, type TestApi } from '@panggung/api/testing';
-import { launchChromium } from './browser.ts';
+import { launchChromium, signInPage } from './browser.ts';
 import { buildDashboard } from './build.ts';
 
 /**
@@ -30,19 +30,14 @@ const shot = (name: string, page: Page) =>
   page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 
 async function signedIn(email: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'id-ID',
+  const page = await signInPage(browser, {
+    baseUrl,
+    email,
+    password: DEMO.password,
     timezoneId: 'UTC',
+    contexts,
+    pageErrors,
   });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${email}: ${error.message}`));
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Kata sandi').fill(DEMO.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByRole('heading', { name: 'Produksi Anda', level: 1 }).waitFor(WAIT);
   await page.goto(`${baseUrl}${CREW_PAGE}`);
   await page.getByRole('heading', { name: 'Kru', level: 2 }).waitFor(WAIT);
   return page;

@@ -8,7 +8,7 @@ import { bearer, DEMO, startTestApi, type TestApi } from '@panggung/api/testing'
 import { createActivities, type ActivityDeps } from '@panggung/worker';
 import { quietTemporalRuntime, testWorkflowBundle } from '@panggung/workflows/testing';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { launchChromium } from './browser.ts';
+import { launchChromium, signInPage } from './browser.ts';
 import { buildDashboard } from './build.ts';
 
 /**
@@ -89,31 +89,16 @@ const heads = new Map<string, Page>();
 const shot = (name: string, page: Page) =>
   page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 
-async function signedIn(email: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'id-ID',
+const signedIn = (email: string): Promise<Page> =>
+  signInPage(browser, {
+    baseUrl,
+    email,
+    password: DEMO.password,
     timezoneId: 'UTC',
+    homeHeading: email === 'joko@gema.test' ? 'Your productions' : 'Produksi Anda',
+    contexts,
+    pageErrors,
   });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${email}: ${error.message}`));
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Kata sandi').fill(DEMO.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page
-    .getByRole('heading', {
-      name: email === 'joko@gema.test' ? 'Your productions' : 'Produksi Anda',
-      level: 1,
-    })
-    .waitFor(WAIT)
-    .catch(async (error: unknown) => {
-      await shot(`debug-${email}`, page);
-      throw error;
-    });
-  return page;
-}
 
 const as = async (email: string) => bearer(await api.signIn(email));
 const call = async (email: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>

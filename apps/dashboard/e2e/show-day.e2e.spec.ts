@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // worker in this process (an incident starts its escalation workflow).
 import { bearer, DEMO } from '@panggung/api/testing';
 import { startTestApiWithWorker, type TestApiWithWorker } from '@panggung/api/testing/with-worker';
-import { launchChromium } from './browser.ts';
+import { launchChromium, signInPage } from './browser.ts';
 import { buildDashboard } from './build.ts';
 
 /**
@@ -42,18 +42,16 @@ let run: ShowView['run'];
 const shot = (name: string, page: Page) =>
   page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 
-async function signedIn(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${email}: ${error.message}`));
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Kata sandi').fill(DEMO.password);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.getByRole('heading', { name: 'Produksi Anda', level: 1 }).waitFor(WAIT);
-  return page;
-}
+const signedIn = (email: string, viewport?: { width: number; height: number }): Promise<Page> =>
+  signInPage(browser, {
+    baseUrl,
+    email,
+    password: DEMO.password,
+    timezoneId: 'Asia/Jakarta',
+    ...(viewport ? { viewport } : {}),
+    contexts,
+    pageErrors,
+  });
 
 async function open(page: Page, screen: string, heading: string) {
   await page.goto(`${baseUrl}${SCREEN(screen)}`);
