@@ -4,6 +4,7 @@ import { createDatabase, type DatabaseOptions } from './db.ts';
 import type { Projection } from './projections/projection.ts';
 import { LockSession } from './projections/lock-session.ts';
 import { Projector, resetProjection, type ProjectorOptions } from './projections/projector.ts';
+import { RunnerGroup } from './projections/runner-group.ts';
 import { readAll, type ReadAllResult } from './read/read-all.ts';
 import { readProduction, type ReadProductionOptions } from './read/read-production.ts';
 import { readStream, streamVersion, type ReadStreamOptions } from './read/read-stream.ts';
@@ -53,6 +54,7 @@ export class EventStore<Extra = object> {
   readonly #onError: (error: unknown) => void;
   readonly #options: EventStoreOptions;
   #locks: LockSession | undefined;
+  readonly #runners = new RunnerGroup();
 
   constructor(options: EventStoreOptions) {
     this.#options = options;
@@ -131,7 +133,10 @@ export class EventStore<Extra = object> {
   /**
    * Starts a runner for the projection (one active across all processes). Every runner of this store
    * takes its advisory lock on one shared connection, its lock session (application name
-   * `<applicationName> locks`), and borrows a pooled connection only for each batch.
+   * `<applicationName> locks`), and borrows a pooled connection only for each batch. A projection with
+   * `dependsOn` applies an event only after its dependencies have; each must be projected by this store
+   * (started before or after it) or have a checkpoint, else the runner stops with a
+   * `ProjectionDependencyError` (reported to `onError`, and by `caughtUp`).
    */
   project(
     projection: Projection<EventStoreTables & Extra>,
@@ -143,7 +148,7 @@ export class EventStore<Extra = object> {
       `${this.#options.applicationName ?? 'panggung'} locks`,
       (error) => this.#onError(error),
     );
-    return new Projector(this.db, this.notifier, this.#locks, projection, {
+    return new Projector(this.db, this.notifier, this.#locks, this.#runners, projection, {
       onError: this.#onError,
       ...options,
     }).start();

@@ -15,6 +15,7 @@ export type { ReadProductionOptions } from './read/read-production.ts';
 export { Subscription, type SubscribeOptions } from './subscribe/subscription.ts';
 export { Notifier, NOTIFY_CHANNEL } from './subscribe/notifier.ts';
 export type { Projection } from './projections/projection.ts';
+export { ProjectionDependencyError, orderByDependencies } from './projections/dependencies.ts';
 export { Projector, type ProjectorOptions, type ProjectorState } from './projections/projector.ts';
 export { LockSession, type LockLease } from './projections/lock-session.ts';
 export {

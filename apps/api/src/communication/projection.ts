@@ -20,6 +20,7 @@ export function notificationId(eventId: string, personId: string, kind: string):
  */
 export const communicationProjection: Projection<Database> = {
   name: 'communication',
+  dependsOn: ['productions', 'organisations'], // the rules read the roster (members, admins) and names
   handles: (event) =>
     COMMENT_EVENT_TYPES.has(event.type) ||
     event.type === 'NotificationsRead' ||

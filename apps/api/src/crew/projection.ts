@@ -26,6 +26,7 @@ const handles = (event: StoredEvent): boolean => event.streamId.startsWith('crew
  */
 export const crewProjection: Projection<Database> = {
   name: 'crew',
+  dependsOn: ['productions'], // a production's organisation
   handles,
   async apply(trx, events) {
     // A production's organisation never changes: looked up once per batch, not once per shift.

@@ -4,6 +4,10 @@ import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { budgetProjection } from '../budget/projection.ts';
+import { communicationProjection } from '../communication/projection.ts';
+import { crewProjection } from '../crew/projection.ts';
+import { organisationsProjection } from '../organisations/projection.ts';
+import { productionsProjection } from '../productions/projection.ts';
 import { projections } from '../services/projections.ts';
 import { bearer, DEMO, startTestApi, type TestApi } from '../testing/test-api.ts';
 import { projectionTables } from './projection-tables.ts';
@@ -229,6 +233,38 @@ describe('rebuilding projections', () => {
     };
     await expect(rebuildProjection(api.app.store, sneaky)).rejects.toThrow(/vendors/);
     expect((await sql`select * from vendors order by id`.execute(db())).rows).toEqual(vendorsBefore.rows);
+    expect(await leftoverSchemas()).toEqual([]);
+  });
+
+  it('replays and swaps each projection after those it depends on, whatever order they are given in', async () => {
+    const given = [crewProjection, communicationProjection, productionsProjection, organisationsProjection];
+    const swapping: string[] = [];
+    // One page for the whole log: crew replayed before productions in it would find no production.
+    const reports = await rebuildProjections(api.app.store, given, {
+      batchSize: 100_000,
+      onProgress: (p) => {
+        if (p.phase === 'swapping' && swapping.at(-1) !== p.projection) swapping.push(p.projection);
+      },
+    });
+    expect(
+      reports.map((r) => ({ name: r.projection, differences: r.differences, swapped: r.swapped })),
+    ).toEqual(given.map((p) => ({ name: p.name, differences: [], swapped: true })));
+    expect(swapping).toEqual(['productions', 'crew', 'organisations', 'communication']);
+    expect(await leftoverSchemas()).toEqual([]);
+  });
+
+  it('refuses dependencies that cannot be honoured, changing nothing', async () => {
+    const before = await tableOid('budget_lines');
+    await expect(
+      rebuildProjection(api.app.store, { ...budgetProjection, dependsOn: ['budget'] }),
+    ).rejects.toThrow(/budget depends on itself/);
+    await expect(
+      rebuildProjections(api.app.store, [
+        { ...crewProjection, dependsOn: ['productions'] },
+        { ...productionsProjection, dependsOn: ['crew'] },
+      ]),
+    ).rejects.toThrow(/cycle: crew → productions → crew/);
+    expect(await tableOid('budget_lines')).toBe(before);
     expect(await leftoverSchemas()).toEqual([]);
   });
 

@@ -1,6 +1,8 @@
 import {
   compareCheckpoints,
   formatCheckpoint,
+  orderByDependencies,
+  ProjectionDependencyError,
   START,
   type Checkpoint,
   type EventStore,
@@ -98,7 +100,7 @@ export async function rebuildProjection(
  * 2. One pass over the log, a page at a time (the next page is read while the current one is applied),
  *    replays the events from position zero: each page in one transaction, in which every projection's
  *    own, unchanged `apply` runs under `search_path = rebuild_<name>, <the others' shadows>, <live>`
- *    (set locally, one projection after the other), so its unqualified table names resolve to its
+ *    (set locally, one projection after the other, each after those it `dependsOn`), so its unqualified table names resolve to its
  *    shadow copies, and reads of other projections' tables reach their shadows, replayed to the same
  *    page (as the live projections stood near that event when they ran it), or the live tables of
  *    projections not being rebuilt (and during the swaps). A projection gets only the events its
@@ -106,7 +108,7 @@ export async function rebuildProjection(
  *    guard fails the page if a projection wrote any table outside its shadow schema, so an incomplete
  *    table list cannot touch live data. Pages go on until every shadow reaches its live checkpoint read
  *    at the start of the round; what the live projections applied meanwhile is the next round's.
- * 3. Then each projection's swap, in a transaction of its own (so each live runner pauses only for its
+ * 3. Then each projection's swap (dependencies first), in a transaction of its own (so each live runner pauses only for its
  *    own): lock its live checkpoint row (`for update`: the live runner finishes its batch and then
  *    waits), apply the last events up to that checkpoint, compare both sides row by row, and if equal
  *    (or `acceptDifferences`) move the live tables out and the shadow tables in (`alter table … set
@@ -121,7 +123,19 @@ export async function rebuildProjections(
   chosen: readonly Projection<Database>[],
   options: RebuildOptions = {},
 ): Promise<RebuildReport[]> {
-  const parts: Part[] = chosen.map((projection) => {
+  // Dependencies first: a projection reading another's tables then sees them replayed to the same page,
+  // and swapped in (live, so at least as far as its own checkpoint) before its own last events.
+  if (new Set(chosen.map((projection) => projection.name)).size !== chosen.length)
+    throw new RebuildError('Each projection can be rebuilt only once at a time.');
+  let ordered: Projection<Database>[];
+  try {
+    ordered = orderByDependencies(chosen, { outside: 'allow' });
+  } catch (error) {
+    if (error instanceof ProjectionDependencyError)
+      throw new RebuildError(`${error.message} Nothing was changed.`, { cause: error });
+    throw error;
+  }
+  const parts: Part[] = ordered.map((projection) => {
     const tables = projectionTables[projection.name];
     if (!tables)
       throw new RebuildError(
@@ -262,7 +276,8 @@ export async function rebuildProjections(
           ...(part.keep ? { keptIn: part.shadow } : {}),
         });
       }
-      return reports;
+      // In the order asked for, whatever order the dependencies imposed on the swaps.
+      return chosen.map((projection) => reports.find((r) => r.projection === projection.name)!);
     } catch (error) {
       throw error instanceof RebuildError
         ? error

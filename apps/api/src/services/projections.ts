@@ -1,4 +1,10 @@
-import { compareCheckpoints, type Checkpoint, type Projection, type Projector } from '@panggung/event-store';
+import {
+  compareCheckpoints,
+  orderByDependencies,
+  type Checkpoint,
+  type Projection,
+  type Projector,
+} from '@panggung/event-store';
 import fp from 'fastify-plugin';
 import { sql } from 'kysely';
 import { ApiError } from '../errors/api-error.ts';
@@ -25,7 +31,11 @@ import { WorkflowHistoryKeeper } from '../audit/workflow-history-keeper.ts';
 import { workflowHistoryQueue } from '../audit/workflow-history-queue.ts';
 import type { Database } from '../schema/tables.ts';
 
-/** Every read model the API keeps; commands wait for these before answering. Add a capability's here. */
+/**
+ * Every read model the API keeps; commands wait for these before answering. Add a capability's here. A
+ * projection that reads another's tables declares it in `dependsOn` (communication and crew read
+ * productions'; communication also organisations'): its runner never applies an event before they have.
+ */
 export const readModels: readonly Projection<Database>[] = [
   organisationsProjection,
   productionsProjection,
@@ -70,6 +80,8 @@ export const projectionsPlugin = fp<{ run: boolean }>(
       // Only queues finished workflows' histories; the keeper below fetches them, outside any transaction.
       workflowHistoryQueue,
     ];
+    // Every `dependsOn` names a projection run here, without cycles: a clear error at start, not a wait.
+    orderByDependencies([...projections, ...reactors]);
     const runners: Projector<Database>[] = options.run
       ? [...projections, ...reactors].map((projection) =>
           app.store.project(projection, {

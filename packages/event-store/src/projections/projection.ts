@@ -15,6 +15,13 @@ import type { StoredEvent } from '../types.ts';
 export interface Projection<DB = unknown> {
   /** Unique name; also the key of its checkpoint and of its runner lock. */
   readonly name: string;
+  /**
+   * Names of the projections whose tables `apply` reads (say, a roster owned by another projection). Its
+   * runner applies an event only once every one of them has applied it (its checkpoint is at or past the
+   * event), so what it reads there is never older than the event; it waits for them otherwise. A name no
+   * runner projects is a `ProjectionDependencyError` at start, as is a cycle.
+   */
+  readonly dependsOn?: readonly string[];
   /** Applies a batch of events in commit order. Throwing rolls the whole batch back. */
   apply(trx: Transaction<DB>, events: readonly StoredEvent[]): Promise<void>;
   /**

@@ -1,9 +1,12 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { compareCheckpoints, START } from '../checkpoint.ts';
 import type { Checkpoint } from '../types.ts';
 import { readAll } from '../read/read-all.ts';
 import type { Notifier } from '../subscribe/notifier.ts';
+import { ProjectionDependencyError } from './dependencies.ts';
 import type { LockSession } from './lock-session.ts';
 import type { Projection } from './projection.ts';
+import type { RunnerGroup } from './runner-group.ts';
 
 export interface ProjectorOptions {
   /** Events per transaction (default 500). */
@@ -32,16 +35,24 @@ export class Projector<DB = unknown> {
   #progressWaiters: Array<() => void> = [];
   readonly #batchSize: number;
   readonly #pollIntervalMs: number;
+  readonly #dependsOn: readonly string[];
+  /** Why the runner stopped by itself (a dependency it cannot wait for). */
+  #failure: ProjectionDependencyError | undefined;
+  /** The dependencies that held back the last batch (empty when none did). */
+  #waitingFor: readonly string[] = [];
 
   constructor(
     private readonly db: Kysely<DB>,
     private readonly notifier: Notifier,
     private readonly locks: LockSession,
+    private readonly group: RunnerGroup,
     readonly projection: Projection<DB>,
     private readonly options: ProjectorOptions = {},
   ) {
     this.#batchSize = options.batchSize ?? 500;
     this.#pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.#dependsOn = [...new Set(projection.dependsOn ?? [])];
+    group.add(projection);
   }
 
   get state(): ProjectorState {
@@ -58,13 +69,20 @@ export class Projector<DB = unknown> {
     return this;
   }
 
+  /** The dependencies (`Projection.dependsOn`) that held back its last batch: it waits for them. */
+  get waitingFor(): readonly string[] {
+    return this.#waitingFor;
+  }
+
   /**
    * Resolves once this runner has applied everything committed before the call (and is active).
-   * Useful in tests and after a rebuild.
+   * Useful in tests and after a rebuild. A projection with dependencies catches up once they have.
+   * Rejects with the {@link ProjectionDependencyError} that stopped the runner, if one did.
    */
   async caughtUp(timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
+      if (this.#failure) throw this.#failure;
       const { events, heldBack } = await readAll(
         this.db as Kysely<unknown>,
         await this.#storedCheckpoint(),
@@ -79,7 +97,8 @@ export class Projector<DB = unknown> {
         });
       });
     }
-    throw new Error(`Projection ${this.projection.name} did not catch up within ${timeoutMs} ms`);
+    const waiting = this.#waitingFor.length > 0 ? ` (waiting for ${this.#waitingFor.join(', ')})` : '';
+    throw new Error(`Projection ${this.projection.name} did not catch up within ${timeoutMs} ms${waiting}`);
   }
 
   async stop(): Promise<void> {
@@ -96,8 +115,11 @@ export class Projector<DB = unknown> {
       select ${this.projection.name} where not exists (select from projection_checkpoints where name = ${this.projection.name})
       on conflict do nothing
     `.execute(this.db);
+    let checked = false;
     while (!this.#stopping) {
       try {
+        if (!checked) await this.#checkDependencies();
+        checked = true;
         const lease = await this.locks.tryLock(`projection:${this.projection.name}`);
         if (lease) {
           try {
@@ -109,6 +131,14 @@ export class Projector<DB = unknown> {
         }
         if (!this.#stopping) this.#state = 'standby';
       } catch (error) {
+        if (error instanceof ProjectionDependencyError) {
+          // Waiting would be forever: stop, and say why (`caughtUp` rejects with it too).
+          this.#failure = error;
+          this.#state = 'stopped';
+          this.options.onError?.(error);
+          this.#notifyProgress();
+          return;
+        }
         if (!this.#stopping) this.#state = 'standby';
         this.options.onError?.(error);
       }
@@ -116,32 +146,94 @@ export class Projector<DB = unknown> {
     }
   }
 
-  /** Applies batches until stopped or the lock is lost, each on a pooled connection borrowed for it. */
-  async #applyWhileHeld(lockLost: AbortSignal): Promise<void> {
-    const done = AbortSignal.any([this.#abort.signal, lockLost]);
-    while (!done.aborted) {
-      const seen = this.notifier.generation;
-      const batch = await this.db.connection().execute((connection) => this.#applyBatch(connection, done));
-      this.#notifyProgress();
-      // Nothing to apply: wait for an append, or look again soon if committed events were held back.
-      if (batch === 'idle' || batch === 'held back')
-        await this.notifier.waitForChange(seen, batch === 'held back' ? 5 : this.#pollIntervalMs, done);
+  /**
+   * Every dependency must be run by a runner of this store (started before or after this one) or have a
+   * checkpoint (a runner somewhere ran it), and none may lead back to this projection.
+   */
+  async #checkDependencies(): Promise<void> {
+    const name = this.projection.name;
+    if (this.#dependsOn.includes(name))
+      throw new ProjectionDependencyError(name, [name], `Projection ${name} depends on itself.`);
+    const unknown = this.#dependsOn.filter((dependency) => !this.group.get(dependency));
+    if (unknown.length > 0) {
+      const { rows } = await sql<{ name: string }>`
+        select name from projection_checkpoints where name in (${sql.join(unknown)})
+      `.execute(this.db);
+      const missing = unknown.filter((dependency) => !rows.some((row) => row.name === dependency));
+      if (missing.length > 0)
+        throw new ProjectionDependencyError(
+          name,
+          missing,
+          `Projection ${name} depends on ${missing.map((m) => `"${m}"`).join(', ')}, which no runner ` +
+            `projects (not started by this store, and no checkpoint): it would wait forever.`,
+        );
+    }
+    // A cycle through this projection, among the ones this store runs.
+    const path = [name];
+    const leadsBack = (dependencies: readonly string[]): boolean =>
+      dependencies.some((dependency) => {
+        if (dependency === name) return true;
+        if (path.includes(dependency)) return false;
+        path.push(dependency);
+        if (leadsBack(this.group.get(dependency)?.dependsOn ?? [])) return true;
+        path.pop();
+        return false;
+      });
+    if (leadsBack(this.#dependsOn)) {
+      const cycle = [...path, name];
+      throw new ProjectionDependencyError(
+        name,
+        cycle,
+        `Projections depend on each other in a cycle: ${cycle.join(' → ')}.`,
+      );
     }
   }
 
-  /** One batch: reads past the checkpoint, then applies and moves the checkpoint in one fenced transaction. */
+  /** Applies batches until stopped or the lock is lost, each on a pooled connection borrowed for it. */
+  async #applyWhileHeld(lockLost: AbortSignal): Promise<void> {
+    const done = AbortSignal.any([this.#abort.signal, lockLost]);
+    let dependencyPollMs = 5;
+    while (!done.aborted) {
+      const seen = this.notifier.generation;
+      const seenMoves = this.group.moves(this.#dependsOn);
+      const batch = await this.db.connection().execute((connection) => this.#applyBatch(connection, done));
+      this.#notifyProgress();
+      if (batch === 'applied') this.group.moved(this.projection.name);
+      // Nothing to apply: wait for an append, or look again soon if committed events were held back.
+      if (batch === 'idle' || batch === 'held back')
+        await this.notifier.waitForChange(seen, batch === 'held back' ? 5 : this.#pollIntervalMs, done);
+      // Only events its dependencies have not applied yet: wait until one of them moves. A runner of
+      // this store says so at once; one in another process is seen by looking again, with back-off.
+      if (batch === 'waiting') {
+        await this.group.waitForMove(this.#dependsOn, seenMoves, dependencyPollMs, done);
+        dependencyPollMs = Math.min(dependencyPollMs * 2, this.#pollIntervalMs);
+      } else dependencyPollMs = 5;
+    }
+  }
+
+  /**
+   * One batch: reads past the checkpoint, up to the lowest checkpoint of its dependencies, then applies
+   * it and moves the checkpoint in one fenced transaction.
+   */
   async #applyBatch(
     connection: Kysely<DB>,
     done: AbortSignal,
-  ): Promise<'idle' | 'held back' | 'applied' | 'refused'> {
-    const from = await this.#storedCheckpoint(connection);
-    // Read outside the write transaction: an open transaction with an id would hold back every reader.
-    const { events, checkpoint, heldBack } = await readAll(
-      connection as Kysely<unknown>,
-      from,
-      this.#batchSize,
-    );
+  ): Promise<'idle' | 'held back' | 'waiting' | 'applied' | 'refused'> {
+    const { from, limit } = await this.#checkpoints(connection);
     this.#checkpoint = from;
+    // Read outside the write transaction: an open transaction with an id would hold back every reader.
+    // When its dependencies are no further than this projection, one event tells whether it must wait.
+    const blocked = limit !== undefined && compareCheckpoints(limit.checkpoint, from) <= 0;
+    const read = await readAll(connection as Kysely<unknown>, from, blocked ? 1 : this.#batchSize);
+    const { heldBack } = read;
+    let { events, checkpoint } = read;
+    if (limit && events.length > 0 && compareCheckpoints(events.at(-1)!.checkpoint, limit.checkpoint) > 0) {
+      // Events are in commit order: the ones the dependencies have applied come first.
+      events = events.filter((event) => compareCheckpoints(event.checkpoint, limit.checkpoint) <= 0);
+      this.#waitingFor = limit.behind;
+      if (events.length === 0) return 'waiting';
+      checkpoint = events.at(-1)!.checkpoint;
+    } else this.#waitingFor = [];
     if (events.length === 0) return heldBack ? 'held back' : 'idle';
     // Stopping, or the lock is gone: leave the batch to whoever holds the lock now.
     if (done.aborted) return 'refused';
@@ -162,6 +254,36 @@ export class Projector<DB = unknown> {
     if (!applied) return 'refused';
     this.#checkpoint = checkpoint;
     return 'applied';
+  }
+
+  /**
+   * This projection's stored checkpoint and, if it has dependencies, the lowest of theirs (one missing
+   * counts as the start) with the dependencies at it, read together.
+   */
+  async #checkpoints(
+    connection: Kysely<DB>,
+  ): Promise<{ from: Checkpoint; limit?: { checkpoint: Checkpoint; behind: string[] } }> {
+    if (this.#dependsOn.length === 0) return { from: await this.#storedCheckpoint(connection) };
+    const names = [this.projection.name, ...this.#dependsOn];
+    const { rows } = await sql<{ name: string; transaction_id: string; position: string }>`
+      select name, transaction_id::text as transaction_id, position::text as position
+      from projection_checkpoints where name in (${sql.join(names)})
+    `.execute(connection);
+    const stored = new Map(
+      rows.map((row) => [
+        row.name,
+        { transactionId: BigInt(row.transaction_id), position: BigInt(row.position) },
+      ]),
+    );
+    let lowest: Checkpoint | undefined;
+    let behind: string[] = [];
+    for (const name of this.#dependsOn) {
+      const checkpoint = stored.get(name) ?? START;
+      const order = lowest === undefined ? -1 : compareCheckpoints(checkpoint, lowest);
+      if (order < 0) [lowest, behind] = [checkpoint, [name]];
+      else if (order === 0) behind.push(name);
+    }
+    return { from: stored.get(this.projection.name) ?? START, limit: { checkpoint: lowest!, behind } };
   }
 
   async #storedCheckpoint(connection: Kysely<DB> = this.db): Promise<Checkpoint> {
