@@ -59,7 +59,17 @@ export class ChainVerifier {
   readonly #brokenLinks: BrokenLink[] = [];
   readonly #hasher = new LinkHasher();
 
-  constructor(private readonly keepHeads = false) {}
+  /**
+   * @param keepHeads remember each stream's head for `heads`.
+   * @param payloadOrder 'canonical' when the source writes data and metadata with their keys in canonical
+   *   order (an export): each link is then first checked against the payloads as `JSON.stringify` writes
+   *   them, and canonicalised in full only when that does not match (`LinkHasher.linkExpecting`). Same
+   *   results, faster; for payloads in another order (jsonb's, from the database) it would only add work.
+   */
+  constructor(
+    private readonly keepHeads = false,
+    private readonly payloadOrder: 'canonical' | 'any' = 'any',
+  ) {}
 
   /**
    * Each stream's last verified version and hash, when the caller wants to compare heads (a new map on
@@ -104,7 +114,10 @@ export class ChainVerifier {
       );
       return;
     }
-    const expected = this.#hasher.link(walk.hex, event, event.streamId, event.streamVersion);
+    const expected =
+      this.payloadOrder === 'canonical'
+        ? this.#hasher.linkExpecting(walk.hex, event, event.streamId, event.streamVersion, event.hash)
+        : this.#hasher.link(walk.hex, event, event.streamId, event.streamVersion);
     if (expected !== event.hash) {
       this.#break(
         walk,

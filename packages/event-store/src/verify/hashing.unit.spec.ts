@@ -64,4 +64,37 @@ describe('the hash definition', () => {
       /surrogate/i,
     );
   });
+
+  it('links the same when told the expected hash, right or wrong, keys in order or not', () => {
+    const hasher = new LinkHasher();
+    const sorted = { ...contents[0]!, data: JSON.parse(canonicalize(contents[0]!.data)!) as JsonObject };
+    for (const content of [contents[0]!, contents[1]!, sorted]) {
+      const link = hasher.link('', content, 'budget-p', 1n);
+      expect(hasher.linkExpecting('', content, 'budget-p', 1n, link)).toBe(link);
+      expect(hasher.linkExpecting('', content, 'budget-p', 1n, 'ab'.repeat(32))).toBe(link);
+    }
+    expect(() => hasher.linkExpecting('', { ...contents[0]!, id: 'a\ud800' }, 's', 1n, '')).toThrow(
+      /surrogate/i,
+    );
+  });
+
+  it('links the same after a long run of payloads out of canonical order', () => {
+    const hasher = new LinkHasher();
+    const unsorted = contents[0]!; // keys as jsonb orders them
+    const sorted = { ...unsorted, data: JSON.parse(canonicalize(unsorted.data)!) as JsonObject };
+    let previousHex = '';
+    for (let version = 1n; version <= 600n; version++) {
+      const content = version <= 300n ? unsorted : sorted;
+      const link = reference
+        .chain(
+          previousHex === '' ? GENESIS_HASH : Buffer.from(previousHex, 'hex'),
+          reference.content(content),
+          'budget-p',
+          version,
+        )
+        .toString('hex');
+      expect(hasher.linkExpecting(previousHex, content, 'budget-p', version, link)).toBe(link);
+      previousHex = link;
+    }
+  });
 });
