@@ -3,9 +3,15 @@
  *
  * Starts an embedded PostgreSQL (or uses DATABASE_URL's server with a fresh `panggung_bench_audit`
  * database, dropped afterwards), migrates, seeds the demo (with its plan, without Temporal), then appends
- * BENCH_EVENTS (default 1,000,000) events to the concert through the store in batches: budget estimates
- * decided by the domain (`decideBudget`, folded with `evolveBudget`), across every category. Then it
- * measures, each with the peak RSS of this process sampled every 20 ms during the phase:
+ * BENCH_EVENTS (default 1,000,000) events to the concert through the store in batches, each decided by the
+ * domain's `decide` functions from the streams' states folded in memory (`audit-history.ts`). BENCH_MIX
+ * chooses the history: `mix` (default) is a production's realistic mix, about 42% budget (estimates,
+ * payments, approved overruns), 18% timeline (tasks added, updated, started, completed, removed,
+ * dependencies), 15% crew (shifts assigned, rescheduled, removed, call sheets published) and 25% comments
+ * (posts, replies, mentions, edits, deletions), so every projection and notification rule has work;
+ * `budget` is budget estimates only, across every category (the first history of this benchmark, whose
+ * rebuild touches little but the budget projection). Then it measures, each with the peak RSS of this
+ * process sampled every 20 ms during the phase:
  *
  * (a) rebuild: the live tables built by a first shared pass (every checkpoint set to the head of the log),
  *     then `rebuildProjections` as `pnpm projections:rebuild` runs it: every projection from zero in one
@@ -17,27 +23,13 @@
  *
  * Prints a table with the targets beside each figure. PostgreSQL's own memory is not in the RSS.
  */
-import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import {
-  decideBudget,
-  evolveBudget,
-  initialBudgetState,
-  productionAt,
-  type BudgetState,
-} from '@panggung/domain';
-import type { VendorCategory } from '@panggung/contracts';
-import {
-  createEventStore,
-  formatCheckpoint,
-  verifyExport,
-  type EventStore,
-  type NewEvent,
-} from '@panggung/event-store';
+import { productionAt } from '@panggung/domain';
+import { createEventStore, formatCheckpoint, verifyExport, type EventStore } from '@panggung/event-store';
 import { createDatabase, findFreePort, startPostgres, type RunningPostgres } from '@panggung/infra';
 import { sql } from 'kysely';
 import { exportLines } from '../src/audit/verify-routes.ts';
@@ -48,12 +40,12 @@ import type { Database } from '../src/schema/tables.ts';
 import { DEMO } from '../src/seed/demo-ids.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { projections } from '../src/services/projections.ts';
+import { generateHistory, type HistoryMix } from './audit-history.ts';
 import { query } from './stack.ts';
 
 const DATABASE = 'panggung_bench_audit';
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
-const BATCH = 5_000;
-const CATEGORIES: readonly VendorCategory[] = ['venue', 'sound', 'lighting', 'catering', 'security'];
+const MIX = (process.env.BENCH_MIX ?? 'mix') as HistoryMix;
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 const log = (line: string) => console.log(line);
 const fmt = (n: number, digits = 0) =>
@@ -70,43 +62,6 @@ async function measured<T>(work: () => Promise<T>): Promise<{ value: T; ms: numb
     return { value, ms: performance.now() - started, peakRss: Math.max(peakRss, process.memoryUsage.rss()) };
   } finally {
     clearInterval(timer);
-  }
-}
-
-/** Appends `count` budget estimates to the concert, decided and folded by the domain, `BATCH` per append. */
-async function generate(store: EventStore<Database>, count: number): Promise<void> {
-  const stream = `budget-${DEMO.concertId}`;
-  const history = await store.readStream(stream);
-  let state: BudgetState = initialBudgetState;
-  for (const event of history) state = evolveBudget(state, event as never);
-  let version = BigInt(history.length);
-  let written = 0;
-  let step = 0;
-  while (written < count) {
-    const batch: NewEvent[] = [];
-    while (batch.length < Math.min(BATCH, count - written)) {
-      const category = CATEGORIES[step % CATEGORIES.length]!;
-      // Estimates that wander around Rp 100–400 million, so alerts are raised now and then too.
-      const estimate = 100_000_000 + ((step * 7_919) % 300) * 1_000_000;
-      step++;
-      for (const event of decideBudget(
-        {
-          type: 'SetBudgetEstimate',
-          data: { productionId: DEMO.concertId, category, estimate },
-          metadata: { actor: 'system:bench', now: new Date().toISOString() },
-        },
-        state,
-      )) {
-        state = evolveBudget(state, event);
-        batch.push({ type: event.type, data: event.data as never });
-      }
-    }
-    const result = await store.append(stream, version, batch, {
-      metadata: { actor: 'system:bench', correlationId: randomUUID(), causationId: null },
-    });
-    version = result.nextExpectedVersion;
-    written += batch.length;
-    if (written % 100_000 < BATCH) process.stderr.write(`… ${fmt(written)} events generated\n`);
   }
 }
 
@@ -151,7 +106,18 @@ async function main(): Promise<void> {
     await migrate(store.db as never);
     await seedDemo(store, { planning: true });
 
-    const generation = await measured(() => generate(store!, EVENTS));
+    if (MIX !== 'mix' && MIX !== 'budget') throw new Error(`BENCH_MIX is mix or budget, not ${MIX}`);
+    const generation = await measured(() =>
+      generateHistory(store!, {
+        productionId: DEMO.concertId,
+        actorId: DEMO.people.manager,
+        count: EVENTS,
+        mix: MIX,
+        onProgress: (written) => {
+          if (written % 100_000 < 5_000) process.stderr.write(`… ${fmt(written)} events generated\n`);
+        },
+      }),
+    );
     const [{ total } = { total: '0' }] = await query<{ total: string }>(
       url,
       'select count(*)::text as total from events',
@@ -163,7 +129,7 @@ async function main(): Promise<void> {
     );
     const inProduction = Number(production);
     log(
-      `# generated ${fmt(EVENTS)} budget events in ${fmt(generation.ms / 1000, 1)} s (${fmt(
+      `# generated ${fmt(EVENTS)} events (BENCH_MIX=${MIX}; refused commands ${JSON.stringify(generation.value)}) in ${fmt(generation.ms / 1000, 1)} s (${fmt(
         EVENTS / (generation.ms / 1000),
       )} events/s); store ${fmt(all)} events, concert ${fmt(inProduction)}`,
     );
@@ -186,7 +152,22 @@ async function main(): Promise<void> {
     log(
       `# live tables built by a first pass in ${fmt(liveBuild.ms / 1000, 1)} s (${fmt(all / (liveBuild.ms / 1000))} events/s)`,
     );
-    const rebuild = await measured(() => rebuildProjections(store!, projections, { batchSize: 5_000 }));
+    // Each projection's own share of the rebuild: the time its `apply` took, summed over the pages.
+    const spent = new Map<string, { ms: number; events: number }>();
+    const timed = projections.map((projection) => ({
+      ...projection,
+      async apply(...args: Parameters<typeof projection.apply>) {
+        const began = performance.now();
+        await projection.apply(...args);
+        const entry = spent.get(projection.name) ?? { ms: 0, events: 0 };
+        entry.ms += performance.now() - began;
+        entry.events += args[1].length;
+        spent.set(projection.name, entry);
+      },
+    }));
+    const rebuild = await measured(() => rebuildProjections(store!, timed, { batchSize: 5_000 }));
+    for (const [name, entry] of [...spent].sort((a, b) => b[1].ms - a[1].ms))
+      log(`#   rebuild, ${name}: ${fmt(entry.ms / 1000, 1)} s applying ${fmt(entry.events)} events`);
     const unequal = rebuild.value.filter((report) => !report.swapped || report.differences.length > 0);
     if (unequal.length > 0)
       throw new Error(

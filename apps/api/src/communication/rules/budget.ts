@@ -1,7 +1,7 @@
 import type { NotificationKind, NotificationPayload } from '@panggung/contracts';
 import { assertNever, type BudgetEvent } from '@panggung/domain';
-import { actorPerson, personName, type NotificationRules } from './rule.ts';
-import { deliverable, holding, productionRoster, type Notice, type Roster } from './roster.ts';
+import { actorPerson, type NotificationRules } from './rule.ts';
+import { deliverable, holding, type Notice, type Roster } from './roster.ts';
 
 type BudgetKind = Extract<
   NotificationKind,
@@ -55,14 +55,14 @@ export function budgetNotices(
 export const budgetRules: NotificationRules = {
   source: 'budget',
   eventTypes: new Set(['BudgetAlertRaised', 'BudgetOverrunApproved']),
-  async notify(event, trx) {
+  async notify(event, lookups) {
     if (!event.streamId.startsWith('budget-')) return [];
     const budgetEvent = { type: event.type, data: event.data } as unknown as BudgetEvent;
     const productionId = budgetEvent.data.productionId;
     const actorId = actorPerson(event);
-    const notices = budgetNotices(budgetEvent, await productionRoster(trx, productionId), actorId);
+    const notices = budgetNotices(budgetEvent, await lookups.roster(productionId), actorId);
     if (notices.length === 0) return [];
-    const actorName = await personName(trx, actorId);
+    const actorName = await lookups.personName(actorId);
     return notices.map((notice) => ({
       personId: notice.personId,
       productionId,

@@ -1,7 +1,6 @@
-import type { CommunicationEvents, Role } from '@panggung/contracts';
+import type { CommunicationEvents } from '@panggung/contracts';
 import { canSeeThread, plainExcerpt } from '@panggung/domain';
-import { sql } from 'kysely';
-import { personName, type NotificationDraft, type NotificationRules } from './rule.ts';
+import type { NotificationDraft, NotificationRules } from './rule.ts';
 
 /**
  * Comments: a mention notifies the mentioned person (on posting, and on an edit only the newly
@@ -11,7 +10,7 @@ import { personName, type NotificationDraft, type NotificationRules } from './ru
 export const commentRules: NotificationRules = {
   source: 'comments',
   eventTypes: new Set(['CommentPosted', 'CommentEdited']),
-  async notify(event, trx) {
+  async notify(event, lookups) {
     const data = event.data as unknown as
       CommunicationEvents.CommentPosted | CommunicationEvents.CommentEdited;
     const mentioned =
@@ -20,45 +19,27 @@ export const commentRules: NotificationRules = {
         : data.mentions;
     const parentId =
       event.type === 'CommentPosted' ? (data as CommunicationEvents.CommentPosted).parentId : undefined;
-    let participants: string[] = [];
-    if (parentId) {
-      const rows = await trx
-        .selectFrom('comments')
-        .select('author_id')
-        .distinct()
-        .where((eb) => eb.or([eb('id', '=', parentId), eb('parent_id', '=', parentId)]))
-        .execute();
-      participants = rows.map((row) => row.author_id);
-    }
+    const participants = parentId ? lookups.threads.authors(parentId) : [];
     const wanted = new Set([...mentioned, ...participants]);
     wanted.delete(data.authorId);
     if (wanted.size === 0) return [];
     // Roles now: somebody who left the production or lost the thread is not told about it.
-    const roles = await trx
-      .selectFrom('production_members')
-      .innerJoin('people', 'people.id', 'production_members.person_id')
-      .select(['people.id', 'people.party_id', 'production_members.role'])
-      .where('production_members.production_id', '=', data.productionId)
-      .where('people.id', 'in', [...wanted])
-      .execute();
-    const admins = await trx
-      .selectFrom('people')
-      .select('id')
-      .where('id', 'in', [...wanted])
-      .where(sql<boolean>`'org_admin' = any(organisation_roles)`)
-      .execute();
+    const people = await lookups.people(wanted);
+    const members = await lookups.members(data.productionId);
     const mayRead = (personId: string) => {
-      if (admins.some((row) => row.id === personId)) return true;
-      const held = roles.filter((row) => row.id === personId);
+      const person = people.get(personId);
+      if (person?.orgAdmin) return true;
+      // A member's roles count only with their person known (as a join of members and people would).
+      const held = person ? members.filter((member) => member.personId === personId) : [];
       return canSeeThread(data.audience, {
         personId,
-        partyId: held[0]?.party_id ?? undefined,
-        roles: held.map((row) => row.role as Role),
+        partyId: held.length > 0 ? (person?.partyId ?? undefined) : undefined,
+        roles: held.map((member) => member.role),
       });
     };
     const payload = {
       actorId: data.authorId,
-      actorName: (await personName(trx, data.authorId)) ?? '',
+      actorName: (await lookups.personName(data.authorId)) ?? '',
       item: data.item,
       commentId: data.commentId,
       excerpt: plainExcerpt(data.text),

@@ -1,5 +1,5 @@
 import type { ContractEvents } from '@panggung/contracts';
-import { actorPerson, personName, type NotificationRules } from './rule.ts';
+import { actorPerson, type NotificationRules } from './rule.ts';
 
 /**
  * Contracts: an approval step waiting on a person notifies that person (the approvals inbox's assignee);
@@ -8,9 +8,9 @@ import { actorPerson, personName, type NotificationRules } from './rule.ts';
 export const contractRules: NotificationRules = {
   source: 'contracts',
   eventTypes: new Set(['ApprovalStepOpened', 'ContractSigned']),
-  async notify(event, trx) {
+  async notify(event, lookups) {
     const actorId = actorPerson(event);
-    const actorName = await personName(trx, actorId);
+    const actorName = await lookups.personName(actorId);
     const actor = { ...(actorId ? { actorId } : {}), ...(actorName ? { actorName } : {}) };
     if (event.type === 'ApprovalStepOpened') {
       const data = event.data as unknown as ContractEvents.ApprovalStepOpened;
@@ -30,14 +30,11 @@ export const contractRules: NotificationRules = {
       ];
     }
     const data = event.data as unknown as ContractEvents.ContractSigned;
-    const managers = await trx
-      .selectFrom('production_members')
-      .select('person_id')
-      .where('production_id', '=', data.productionId)
-      .where('role', '=', 'production_manager')
-      .execute();
-    return managers.map((row) => ({
-      personId: row.person_id,
+    const managers = (await lookups.members(data.productionId)).filter(
+      (member) => member.role === 'production_manager',
+    );
+    return managers.map((member) => ({
+      personId: member.personId,
       productionId: data.productionId,
       kind: 'contract.signed' as const,
       payload: {

@@ -1,9 +1,9 @@
 import type { Call, CrewEvents, NotificationKind, NotificationPayload } from '@panggung/contracts';
 import { assertNever, type CrewEvent } from '@panggung/domain';
-import { sql, type Transaction } from 'kysely';
-import type { Database } from '../../schema/tables.ts';
-import { actorPerson, personName, type NotificationRules } from './rule.ts';
-import { deliverable, holding, peopleNames, productionRoster, type Notice, type Roster } from './roster.ts';
+import type { StoredEvent } from '@panggung/event-store';
+import type { RuleLookups } from './lookups.ts';
+import { actorPerson, type NotificationRules } from './rule.ts';
+import { deliverable, holding, type Notice, type Roster } from './roster.ts';
 
 type CallKind = Extract<
   NotificationKind,
@@ -73,46 +73,46 @@ export function callNotices(
   return deliverable(notices, roster, actorId);
 }
 
+/** Each day's calls as last published. */
+type PublishedCalls = Readonly<Record<string, readonly Call[]>>;
+
+const PUBLISHED: ReadonlySet<string> = new Set(['CallSheetPublished']);
+
+/** Folds only the publications: a day's calls are those of its latest `CallSheetPublished`. */
+function evolvePublished(state: PublishedCalls, event: CrewEvent): PublishedCalls {
+  return event.type === 'CallSheetPublished' ? { ...state, [event.data.day]: event.data.calls } : state;
+}
+
 /** The calls of the version of a day's sheet published before this one, from the stream itself. */
 async function previousCalls(
-  trx: Transaction<Database>,
-  streamId: string,
-  streamVersion: bigint,
+  lookups: RuleLookups,
+  event: StoredEvent,
   data: CrewEvents.CallSheetPublished,
 ): Promise<readonly Call[] | undefined> {
   if (data.version === 1) return undefined;
-  const row = await trx
-    .selectFrom('events')
-    .select('data')
-    .where('stream_id', '=', streamId)
-    .where('stream_version', '<', streamVersion.toString())
-    .where('type', '=', 'CallSheetPublished')
-    .where(sql<boolean>`data->>'day' = ${data.day}`)
-    .orderBy('stream_version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return (row?.data as CrewEvents.CallSheetPublished | undefined)?.calls;
+  const before = await lookups.stateBefore<PublishedCalls, CrewEvent>(event, {}, evolvePublished, PUBLISHED);
+  return before[data.day];
 }
 
 /** Crew: published, changed and removed calls, reminders to acknowledge, and escalations to managers. */
 export const crewRules: NotificationRules = {
   source: 'crew',
   eventTypes: new Set(['CallSheetPublished', 'CallReminderSent', 'CallEscalated']),
-  async notify(event, trx) {
+  async notify(event, lookups) {
     if (!event.streamId.startsWith('crew-')) return [];
     const crewEvent = { type: event.type, data: event.data } as unknown as CrewEvent;
     const productionId = crewEvent.data.productionId;
     const previous =
       crewEvent.type === 'CallSheetPublished'
-        ? await previousCalls(trx, event.streamId, event.streamVersion, crewEvent.data)
+        ? await previousCalls(lookups, event, crewEvent.data)
         : undefined;
     const actorId = actorPerson(event);
-    const roster = await productionRoster(trx, productionId);
+    const roster = await lookups.roster(productionId);
     const notices = callNotices(crewEvent, previous, roster, actorId);
     if (notices.length === 0) return [];
-    const actorName = await personName(trx, actorId);
+    const actorName = await lookups.personName(actorId);
     const escalated = crewEvent.type === 'CallEscalated' ? crewEvent.data.personIds : [];
-    const excerpt = escalated.length > 0 ? (await peopleNames(trx, escalated)).join(', ') : undefined;
+    const excerpt = escalated.length > 0 ? (await lookups.peopleNames(escalated)).join(', ') : undefined;
     return notices.map((notice) => {
       const payload: NotificationPayload = {
         ...(actorId ? { actorId } : {}),

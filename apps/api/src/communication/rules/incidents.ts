@@ -1,8 +1,7 @@
 import type { IncidentEvents, NotificationKind } from '@panggung/contracts';
 import { assertNever, type IncidentEvent } from '@panggung/domain';
 import { sql } from 'kysely';
-import { actorPerson, personName, type NotificationRules } from './rule.ts';
-import { membersAmong } from './stream-history.ts';
+import { actorPerson, type NotificationRules } from './rule.ts';
 
 /** Someone to tell about an incident. */
 export interface IncidentNotice {
@@ -50,40 +49,37 @@ export const incidentLine = (
 export const incidentRules: NotificationRules = {
   source: 'incidents',
   eventTypes: new Set(['IncidentAssigned', 'IncidentEscalated']),
-  async notify(event, trx) {
+  async notify(event, lookups) {
     if (!event.streamId.startsWith('incidents-')) return [];
     const incidentEvent = { type: event.type, data: event.data } as unknown as IncidentEvent;
     const productionId = incidentEvent.data.productionId;
     const managers =
       incidentEvent.type === 'IncidentEscalated'
-        ? (
-            await trx
-              .selectFrom('production_members')
-              .select('person_id')
-              .distinct()
-              .where('production_id', '=', productionId)
-              .where('role', '=', 'production_manager')
-              .execute()
-          ).map((row) => row.person_id)
+        ? [
+            ...new Set(
+              (await lookups.members(productionId))
+                .filter((member) => member.role === 'production_manager')
+                .map((member) => member.personId),
+            ),
+          ]
         : [];
     const actorId = actorPerson(event);
     const notices = incidentNotices(incidentEvent, actorId, managers);
     if (notices.length === 0) return [];
-    const members = await membersAmong(
-      trx,
+    const members = await lookups.membersAmong(
       productionId,
       notices.map((n) => n.personId),
     );
     // The incident's own words, from its logging in the same stream (the history, not a read model).
     const incidentId = notices[0]!.incidentId;
-    const logged = await trx
+    const logged = await lookups.trx
       .selectFrom('events')
       .select('data')
       .where('stream_id', '=', event.streamId)
       .where('type', '=', 'IncidentLogged')
       .where(sql<string>`data->>'incidentId'`, '=', incidentId)
       .executeTakeFirst();
-    const actorName = await personName(trx, actorId);
+    const actorName = await lookups.personName(actorId);
     const excerpt = logged ? incidentLine(logged.data as IncidentEvents.IncidentLogged) : undefined;
     return notices
       .filter((notice) => members.has(notice.personId))

@@ -6,8 +6,7 @@ import {
   type LogisticsEvent,
   type LogisticsState,
 } from '@panggung/domain';
-import { actorPerson, personName, type NotificationRules } from './rule.ts';
-import { membersAmong, stateBefore } from './stream-history.ts';
+import { actorPerson, type NotificationRules } from './rule.ts';
 
 /** A driver to tell about a run. */
 export interface TransportNotice {
@@ -56,24 +55,23 @@ export function transportNotices(
 export const logisticsRules: NotificationRules = {
   source: 'logistics',
   eventTypes: new Set(['TransportRunScheduled', 'TransportRunCancelled']),
-  async notify(event, trx) {
+  async notify(event, lookups) {
     if (!event.streamId.startsWith('logistics-')) return [];
     const logisticsEvent = { type: event.type, data: event.data } as unknown as LogisticsEvent;
     // A cancellation names only the run: its driver comes from the history.
     const before =
       logisticsEvent.type === 'TransportRunCancelled'
-        ? await stateBefore(trx, event, initialLogisticsState, evolveLogistics)
+        ? await lookups.stateBefore(event, initialLogisticsState, evolveLogistics)
         : initialLogisticsState;
     const actorId = actorPerson(event);
     const notices = transportNotices(before, logisticsEvent, actorId);
     if (notices.length === 0) return [];
     const productionId = logisticsEvent.data.productionId;
-    const members = await membersAmong(
-      trx,
+    const members = await lookups.membersAmong(
       productionId,
       notices.map((n) => n.personId),
     );
-    const actorName = await personName(trx, actorId);
+    const actorName = await lookups.personName(actorId);
     return notices
       .filter((notice) => members.has(notice.personId))
       .map((notice) => {

@@ -1,7 +1,7 @@
 import type { NotificationKind, NotificationPayload } from '@panggung/contracts';
 import { assertNever, type PhaseEvent, type PhasesEvent } from '@panggung/domain';
-import { actorPerson, personName, type NotificationRules } from './rule.ts';
-import { deliverable, holding, productionRoster, type Notice, type Roster } from './roster.ts';
+import { actorPerson, type NotificationRules } from './rule.ts';
+import { deliverable, holding, type Notice, type Roster } from './roster.ts';
 
 type PhaseKind = Extract<NotificationKind, 'milestone.reminder' | 'phase.forced' | 'settlement.opened'>;
 
@@ -66,19 +66,19 @@ export function phaseNotices(
 export const phaseRules: NotificationRules = {
   source: 'phases',
   eventTypes: new Set(['MilestoneReminderSent', 'ProductionPhaseChanged', 'SettlementOpened']),
-  async notify(event, trx) {
+  async notify(event, lookups) {
     const stream = event.type === 'ProductionPhaseChanged' ? 'production-' : 'phases-';
     if (!event.streamId.startsWith(stream)) return [];
     const phaseEvent = { type: event.type, data: event.data } as unknown as PhasesEvent | PhaseEvent;
     if (phaseEvent.type === 'ProductionPhaseChanged' && !phaseEvent.data.forced) return [];
     const productionId = phaseEvent.data.productionId;
     const actorId = actorPerson(event);
-    const notices = phaseNotices(phaseEvent, await productionRoster(trx, productionId), actorId);
+    const notices = phaseNotices(phaseEvent, await lookups.roster(productionId), actorId);
     if (notices.length === 0) return [];
     const forcedBy =
       phaseEvent.type === 'ProductionPhaseChanged' ? phaseEvent.data.forced?.byPersonId : undefined;
     const namedId = actorId ?? forcedBy;
-    const actorName = await personName(trx, namedId);
+    const actorName = await lookups.personName(namedId);
     return notices.map((notice) => ({
       personId: notice.personId,
       productionId,

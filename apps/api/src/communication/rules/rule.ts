@@ -1,7 +1,6 @@
 import type { NotificationKind, NotificationPayload } from '@panggung/contracts';
 import type { StoredEvent } from '@panggung/event-store';
-import type { Transaction } from 'kysely';
-import type { Database } from '../../schema/tables.ts';
+import type { RuleLookups } from './lookups.ts';
 
 /** One notification a rule asks for: to whom, about which production, what it says. */
 export interface NotificationDraft {
@@ -14,19 +13,14 @@ export interface NotificationDraft {
 /**
  * The notification rules of one source capability: which of its events notify whom. A rule runs inside
  * the communication projection's transaction, after the comments read model took the same event, and
- * may read any read model (members, comments). It must only notify people who may see what it names.
+ * reads the read models (members, people, comments) and stream histories through `lookups`, which reads
+ * each once per batch (its `trx` is there for what is read rarely). It must only notify people who may
+ * see what it names.
  */
 export interface NotificationRules {
   readonly source: string;
   readonly eventTypes: ReadonlySet<string>;
-  notify(event: StoredEvent, trx: Transaction<Database>): Promise<NotificationDraft[]>;
-}
-
-/** The name of a person, for a notification's text (undefined for processes such as workflows). */
-export async function personName(trx: Transaction<Database>, personId: string | undefined) {
-  if (!personId) return undefined;
-  const row = await trx.selectFrom('people').select('name').where('id', '=', personId).executeTakeFirst();
-  return row?.name;
+  notify(event: StoredEvent, lookups: RuleLookups): Promise<NotificationDraft[]>;
 }
 
 /** `person:<id>` actors as person ids. */

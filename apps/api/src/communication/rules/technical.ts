@@ -6,9 +6,8 @@ import {
   type TechnicalEvent,
   type TechnicalState,
 } from '@panggung/domain';
-import { actorPerson, personName, type NotificationRules } from './rule.ts';
-import { stateBefore } from './stream-history.ts';
-import { deliverable, holding, productionRoster, type Notice, type Roster } from './roster.ts';
+import { actorPerson, type NotificationRules } from './rule.ts';
+import { deliverable, holding, type Notice, type Roster } from './roster.ts';
 
 type TechnicalKind = Extract<NotificationKind, 'checklist.reopened' | 'rehearsal.issue_recorded'>;
 
@@ -67,17 +66,17 @@ export function technicalNotices(
 export const technicalRules: NotificationRules = {
   source: 'technical',
   eventTypes: new Set(['DepartmentChecklistReopened', 'RehearsalIssueRecorded']),
-  async notify(event, trx) {
+  async notify(event, lookups) {
     if (!event.streamId.startsWith('technical-')) return [];
     const technicalEvent = { type: event.type, data: event.data } as unknown as TechnicalEvent;
     const productionId = technicalEvent.data.productionId;
     // The department's head as the stream stood: the technical read model may be ahead or behind.
-    const before = await stateBefore(trx, event, initialTechnicalState, evolveTechnical);
+    const before = await lookups.stateBefore(event, initialTechnicalState, evolveTechnical);
     const actorId = actorPerson(event);
-    const roster = await productionRoster(trx, productionId);
+    const roster = await lookups.roster(productionId);
     const notices = technicalNotices(before, technicalEvent, roster, actorId);
     if (notices.length === 0) return [];
-    const actorName = await personName(trx, actorId);
+    const actorName = await lookups.personName(actorId);
     return notices.map((notice) => ({
       personId: notice.personId,
       productionId,

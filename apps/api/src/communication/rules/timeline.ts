@@ -7,8 +7,7 @@ import {
   type TimelineEvent,
   type TimelineState,
 } from '@panggung/domain';
-import { actorPerson, personName, type NotificationRules } from './rule.ts';
-import { membersAmong, stateBefore } from './stream-history.ts';
+import { actorPerson, type NotificationRules } from './rule.ts';
 
 /** Somebody to tell about a task: the task it is about and the line the feed shows. */
 export interface TaskNotice {
@@ -84,24 +83,23 @@ export function taskNotices(
 export const timelineRules: NotificationRules = {
   source: 'timeline',
   eventTypes: new Set(['TaskAdded', 'TaskUpdated', 'TaskCompleted']),
-  async notify(event, trx) {
+  async notify(event, lookups) {
     if (!event.streamId.startsWith('timeline-')) return [];
     const timelineEvent = { type: event.type, data: event.data } as unknown as TimelineEvent;
     // A new task needs no history; an update or a completion reads the timeline as it stood.
     const before =
       timelineEvent.type === 'TaskAdded'
         ? initialTimelineState
-        : await stateBefore(trx, event, initialTimelineState, evolveTimeline);
+        : await lookups.stateBefore(event, initialTimelineState, evolveTimeline);
     const actorId = actorPerson(event);
     const notices = taskNotices(before, timelineEvent, actorId);
     if (notices.length === 0) return [];
     const productionId = timelineEvent.data.productionId;
-    const members = await membersAmong(
-      trx,
+    const members = await lookups.membersAmong(
       productionId,
       notices.map((n) => n.personId),
     );
-    const actorName = await personName(trx, actorId);
+    const actorName = await lookups.personName(actorId);
     return notices
       .filter((notice) => members.has(notice.personId))
       .map((notice) => {
