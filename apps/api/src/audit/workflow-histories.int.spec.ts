@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
-import type { KeptWorkflow } from '@panggung/contracts';
+import type { KeptWorkflow, KeptWorkflows } from '@panggung/contracts';
 import { workflowsPath } from '@panggung/workflows';
 import { testWorkflowBundle } from '@panggung/workflows/testing';
 import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
@@ -232,6 +232,32 @@ describe('the production phases workflow', () => {
       workflowType: 'productionWorkflow',
     });
   }, 60_000);
+
+  it('lists them a page at a time, oldest end first, and names a bad cursor', async () => {
+    const all = await listed(concert);
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    const seen: string[] = [];
+    let cursor: string | null | undefined;
+    do {
+      const query = cursor ? `?limit=1&cursor=${encodeURIComponent(cursor)}` : '?limit=1';
+      const page = (await get('ayu@gema.test', `${concert}/audit/workflows${query}`)).json() as KeptWorkflows;
+      expect(page.workflows).toHaveLength(1);
+      seen.push(page.workflows[0]!.workflowId);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.map((workflow) => workflow.workflowId));
+
+    for (const query of [
+      '?cursor=yesterday',
+      '?cursor=2027-13-01T00:00:00.000Z~x',
+      '?limit=0',
+      '?limit=501',
+    ]) {
+      const bad = await get('ayu@gema.test', `${concert}/audit/workflows${query}`);
+      expect(bad.statusCode, query).toBe(400);
+      expect(bad.json(), query).toMatchObject({ code: 'VALIDATION' });
+    }
+  });
 });
 
 describe('replaying the kept histories', () => {

@@ -1,4 +1,4 @@
-import { IdParams, KeptWorkflows, WorkflowHistoryParams } from '@panggung/contracts';
+import { IdParams, KeptWorkflows, KeptWorkflowsQuery, WorkflowHistoryParams } from '@panggung/contracts';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { Type, type Static } from 'typebox';
@@ -20,12 +20,17 @@ export async function workflowHistoryRoutes(app: FastifyInstance): Promise<void>
         tags: ['audit'],
         summary: "The production's finished workflows and whether each one's Temporal history is kept",
         params: IdParams,
+        querystring: KeptWorkflowsQuery,
         response: { 200: KeptWorkflows, ...errors },
       },
     },
     async (request) => {
       const { id } = request.params as Static<typeof IdParams>;
+      const { cursor, limit = 100 } = request.query as KeptWorkflowsQuery;
       await productionFor(app, request.viewer, id, 'audit.view');
+      const [endedAt, afterId] = cursor?.split('~') ?? [];
+      if (endedAt !== undefined && Number.isNaN(Date.parse(endedAt)))
+        throw new ApiError(400, 'VALIDATION', `cursor "${cursor}" does not name a moment`, 'cursor');
       const rows = await app.store.db
         .selectFrom('workflow_histories')
         .select([
@@ -40,11 +45,18 @@ export async function workflowHistoryRoutes(app: FastifyInstance): Promise<void>
           'event_count',
         ])
         .where('production_id', '=', id)
+        .$if(endedAt !== undefined && afterId !== undefined, (query) =>
+          query.where(sql<boolean>`(ended_at, workflow_id) > (${endedAt}::timestamptz, ${afterId})`),
+        )
         .orderBy('ended_at')
         .orderBy('workflow_id')
+        .limit(limit + 1)
         .execute();
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
       return {
-        workflows: rows.map((row) => ({
+        nextCursor: rows.length > limit && last ? `${last.ended_at.toISOString()}~${last.workflow_id}` : null,
+        workflows: page.map((row) => ({
           workflowId: row.workflow_id,
           kind: row.kind,
           status: row.status,

@@ -37,8 +37,27 @@ export const KeptWorkflow = Type.Object({
 });
 export type KeptWorkflow = Static<typeof KeptWorkflow>;
 
-export const KeptWorkflows = Type.Object({ workflows: Type.Array(KeptWorkflow) });
+/** A page of them, oldest end first; `nextCursor` asks for the next page, null on the last. */
+export const KeptWorkflows = Type.Object({
+  workflows: Type.Array(KeptWorkflow),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
 export type KeptWorkflows = Static<typeof KeptWorkflows>;
+
+/** `cursor`: the previous page's `nextCursor` (when the last one listed ended, `~`, its id). */
+export const KeptWorkflowsQuery = Type.Object(
+  {
+    cursor: Type.Optional(
+      Type.String({
+        maxLength: 240,
+        pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z~[A-Za-z0-9._:-]+$',
+      }),
+    ),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type KeptWorkflowsQuery = Static<typeof KeptWorkflowsQuery>;
 
 /** A production and one of its workflows (ids as `contract-approval-<id>-v<n>`, `production-<id>`, …). */
 export const WorkflowHistoryParams = Type.Object(

@@ -6,8 +6,12 @@ export const getBudgetReport = (productionId: string) =>
   requestJson<BudgetReport>('GET', `/api/productions/${encodeURIComponent(productionId)}/reports/budget`);
 
 /** The production's finished workflows and whether their Temporal histories are kept (issue 7, item 6). */
-export const getKeptWorkflows = (productionId: string) =>
-  requestJson<KeptWorkflows>('GET', `/api/productions/${encodeURIComponent(productionId)}/audit/workflows`);
+export const getKeptWorkflows = (productionId: string, cursor?: string) =>
+  requestJson<KeptWorkflows>(
+    'GET',
+    `/api/productions/${encodeURIComponent(productionId)}/audit/workflows` +
+      (cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''),
+  );
 
 /** Where a kept history downloads (Temporal's JSON, as `temporal workflow show --output json` reads it). */
 export const workflowHistoryHref = (productionId: string, workflowId: string) =>

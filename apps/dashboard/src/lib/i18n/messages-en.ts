@@ -159,6 +159,7 @@ export const en: Messages = {
   'audit.workflows.ended': 'Ended',
   'audit.workflows.status': 'History',
   'audit.workflows.events': 'Events',
+  'audit.workflows.more': 'Show more workflows',
   'audit.workflows.download': 'Download JSON',
   'audit.workflows.kind.contract_approval': 'Contract approval',
   'audit.workflows.kind.production_phases': 'Production phases',

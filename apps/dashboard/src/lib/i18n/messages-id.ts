@@ -162,6 +162,7 @@ export const id = {
   'audit.workflows.ended': 'Selesai',
   'audit.workflows.status': 'Riwayat',
   'audit.workflows.events': 'Peristiwa',
+  'audit.workflows.more': 'Tampilkan workflow lainnya',
   'audit.workflows.download': 'Unduh JSON',
   'audit.workflows.kind.contract_approval': 'Persetujuan kontrak',
   'audit.workflows.kind.production_phases': 'Fase produksi',
