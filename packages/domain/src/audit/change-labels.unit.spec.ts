@@ -1,19 +1,4 @@
-import {
-  BudgetEvents,
-  CheckinEvents,
-  CommunicationEvents,
-  ContractEvents,
-  CrewEvents,
-  IncidentEvents,
-  LogisticsEvents,
-  OrganisationEvents,
-  PhaseEvents,
-  ProductionEvents,
-  ShowEvents,
-  TechnicalEvents,
-  TimelineEvents,
-  VendorEvents,
-} from '@panggung/contracts';
+import * as Contracts from '@panggung/contracts';
 import { describe, expect, it } from 'vitest';
 import { EVENT_LABELS } from './change-labels.ts';
 import { changesBetween, DETAILED_CHANGES } from './changes.ts';
@@ -21,22 +6,12 @@ import { changesBetween, DETAILED_CHANGES } from './changes.ts';
 /** Payload schemas the event modules export that are parts of events, not events. */
 const NOT_EVENTS = new Set(['BudgetAlertKind', 'UnpaidMilestone']);
 
-const eventTypes = [
-  BudgetEvents,
-  CheckinEvents,
-  CommunicationEvents,
-  ContractEvents,
-  CrewEvents,
-  IncidentEvents,
-  LogisticsEvents,
-  OrganisationEvents,
-  PhaseEvents,
-  ProductionEvents,
-  ShowEvents,
-  TechnicalEvents,
-  TimelineEvents,
-  VendorEvents,
-]
+/** Each capability's event payloads, exported by the contracts as `<Capability>Events`. */
+const eventModules = Object.entries(Contracts)
+  .filter(([name]) => name.endsWith('Events'))
+  .map(([, module]) => module as object);
+
+const eventTypes = eventModules
   .flatMap((module) => Object.keys(module))
   .filter((name) => !NOT_EVENTS.has(name));
 
@@ -44,6 +19,7 @@ describe('the change list speaks both languages for every event', () => {
   it('has a sentence of its own or a label for every event type the contracts declare', () => {
     const missing = eventTypes.filter((type) => !DETAILED_CHANGES.has(type) && !EVENT_LABELS[type]);
     expect(missing).toEqual([]);
+    expect(eventModules.length).toBe(14);
     expect(eventTypes.length).toBeGreaterThan(100);
   });
 
